@@ -39,7 +39,9 @@ public abstract class AbstractEnv<O, A> implements Env<O, A> {
 
     @Override
     public final Step<O> step(A action) {
-        phase.checkCanStep(spec().id());
+        if (phase != EpisodePhase.RUNNING) {
+            phase.checkCanStep(spec().id());
+        }
         String mismatch = actionSpace().describeMismatch(action);
         if (mismatch != null) {
             throw new QuiverUserException(spec().id() + ": invalid action: " + mismatch);

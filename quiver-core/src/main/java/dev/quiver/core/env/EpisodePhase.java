@@ -9,7 +9,7 @@ public enum EpisodePhase {
     /** The last step terminated or truncated: only reset is allowed. */
     ENDED;
 
-    /** Throws a clear error unless stepping is allowed in this phase. */
+    /** Throws a clear error unless stepping is allowed in this phase (call only when not {@link #RUNNING}). */
     public void checkCanStep(String envId) {
         if (this == NEEDS_RESET) {
             throw new IllegalStateException(envId + ": step() called before reset(); call reset(seed) first");

@@ -65,7 +65,9 @@ public final class TimeLimit<O, A> extends Wrapper<O, A> {
 
     @Override
     public Step<O> step(A action) {
-        phase.checkCanStep(env.spec().id());
+        if (phase != EpisodePhase.RUNNING) {
+            phase.checkCanStep(env.spec().id());
+        }
         Step<O> s = env.step(action);
         elapsed++;
         if (elapsed >= maxEpisodeSteps && !s.truncated()) {

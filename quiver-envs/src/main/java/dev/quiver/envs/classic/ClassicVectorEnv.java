@@ -1,0 +1,170 @@
+package dev.quiver.envs.classic;
+
+import dev.quiver.core.env.EnvSpec;
+import dev.quiver.core.error.QuiverUserException;
+import dev.quiver.core.seed.Seeds;
+import dev.quiver.core.vector.FlatVectorEnv;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * The bookkeeping shared by the classic-control {@link FlatVectorEnv}s: output buffers, per-copy
+ * generators, time limits and next-step autoreset. Subclasses hold a struct-of-arrays kernel and
+ * write the step loop (kept in the subclass so the kernel calls inline).
+ */
+abstract class ClassicVectorEnv implements FlatVectorEnv {
+    /** Number of copies. */
+    protected final int n;
+    /** Floats per observation. */
+    protected final int obsSize;
+    /** Observation buffer, copy-major. */
+    protected final float[] obs;
+    /** Reward buffer. */
+    protected final double[] rewards;
+    /** Termination buffer. */
+    protected final boolean[] terminations;
+    /** Truncation buffer. */
+    protected final boolean[] truncations;
+    /** Per-copy generators: copy i is seeded with seed + i and continues across its autoresets. */
+    protected final UniformRandomProvider[] rngs;
+    private final EnvSpec spec;
+    private final int maxSteps;
+    private final int[] elapsed;
+    private final boolean[] autoreset;
+    private boolean started;
+
+    ClassicVectorEnv(EnvSpec spec, int numEnvs, int obsSize) {
+        if (numEnvs < 1) {
+            throw new IllegalArgumentException("numEnvs must be >= 1, got " + numEnvs);
+        }
+        this.spec = spec;
+        this.n = numEnvs;
+        this.obsSize = obsSize;
+        this.maxSteps = spec.maxEpisodeSteps().orElse(Integer.MAX_VALUE);
+        this.obs = new float[numEnvs * obsSize];
+        this.rewards = new double[numEnvs];
+        this.terminations = new boolean[numEnvs];
+        this.truncations = new boolean[numEnvs];
+        this.rngs = new UniformRandomProvider[numEnvs];
+        this.elapsed = new int[numEnvs];
+        this.autoreset = new boolean[numEnvs];
+    }
+
+    @Override
+    public final int numEnvs() {
+        return n;
+    }
+
+    @Override
+    public final EnvSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public final int observationSize() {
+        return obsSize;
+    }
+
+    @Override
+    public final float[] observations() {
+        return obs;
+    }
+
+    @Override
+    public final double[] rewards() {
+        return rewards;
+    }
+
+    @Override
+    public final boolean[] terminations() {
+        return terminations;
+    }
+
+    @Override
+    public final boolean[] truncations() {
+        return truncations;
+    }
+
+    @Override
+    public final void reset(long seed) {
+        for (int i = 0; i < n; i++) {
+            rngs[i] = Seeds.rng(seed + i);
+            resetCopy(i);
+            rewards[i] = 0;
+            terminations[i] = false;
+            truncations[i] = false;
+            elapsed[i] = 0;
+            autoreset[i] = false;
+        }
+        started = true;
+    }
+
+    /** Samples copy {@code i}'s initial state from {@code rngs[i]} and writes its observation. */
+    protected abstract void resetCopy(int i);
+
+    /** Validates a batch of discrete actions. */
+    protected final void checkDiscrete(int[] actions, int numActions) {
+        checkStarted();
+        if (actions.length != n) {
+            throw new QuiverUserException(spec.id() + ": expected " + n + " actions (one per copy), got " + actions.length);
+        }
+        for (int i = 0; i < n; i++) {
+            if (actions[i] < 0 || actions[i] >= numActions) {
+                throw new QuiverUserException(spec.id() + ": invalid action for copy " + i + ": expected an int in [0, "
+                        + numActions + "), got " + actions[i]);
+            }
+        }
+    }
+
+    /** Validates a batch of one-dimensional continuous actions. */
+    protected final void checkContinuous(float[] actions, float low, float high) {
+        checkStarted();
+        if (actions.length != n) {
+            throw new QuiverUserException(spec.id() + ": expected " + n + " actions (one float per copy), got "
+                    + actions.length);
+        }
+        for (int i = 0; i < n; i++) {
+            if (!(actions[i] >= low && actions[i] <= high)) {
+                throw new QuiverUserException(spec.id() + ": invalid action for copy " + i + ": expected a float in ["
+                        + low + ", " + high + "], got " + actions[i]);
+            }
+        }
+    }
+
+    private void checkStarted() {
+        if (!started) {
+            throw new IllegalStateException(spec.id() + ": vector step() called before reset(seed)");
+        }
+    }
+
+    /** Error for the action kind this env does not take. */
+    protected final QuiverUserException wrongActionKind(String expected) {
+        return new QuiverUserException(spec.id() + " takes " + expected + " actions: call step(" + (expected.equals(
+                "discrete") ? "int[]" : "float[]") + ")");
+    }
+
+    /**
+     * Resets copy {@code i} if its previous step ended its episode (next-step autoreset) and returns
+     * true; the caller then skips stepping it.
+     */
+    protected final boolean autoresetIfDue(int i) {
+        if (!autoreset[i]) {
+            return false;
+        }
+        resetCopy(i);
+        rewards[i] = 0;
+        terminations[i] = false;
+        truncations[i] = false;
+        elapsed[i] = 0;
+        autoreset[i] = false;
+        return true;
+    }
+
+    /** Records the outcome of stepping copy {@code i}, applying the time limit. */
+    protected final void finish(int i, double reward, boolean terminated) {
+        rewards[i] = reward;
+        terminations[i] = terminated;
+        boolean truncated = ++elapsed[i] >= maxSteps;
+        truncations[i] = truncated;
+        autoreset[i] = terminated | truncated;
+    }
+}
