@@ -3,7 +3,7 @@ package dev.quiver.envs;
 import dev.quiver.core.registry.EnvProvider;
 import dev.quiver.core.registry.EnvRegistration;
 import dev.quiver.envs.classic.ClassicControl;
-
+import dev.quiver.envs.toytext.ToyText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +13,7 @@ public final class QuiverEnvs implements EnvProvider {
     @Override
     public List<EnvRegistration> registrations() {
         List<EnvRegistration> all = new ArrayList<>(ClassicControl.registrations());
-        // TOYTEXT-PENDING all.addAll(ToyText.registrations());
+        all.addAll(ToyText.registrations());
         return all;
     }
 }
