@@ -53,8 +53,8 @@ public final class DemoCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Seeds root = Seeds.of(seed);
-        Table table = new Table("env", "policy", ">episodes", ">mean return", ">95% interval", ">mean length",
-                ">solved at");
+        Table table = new Table("env", "policy", ">episodes", ">mean return", ">95% interval", ">exact",
+                "covers", ">mean length", ">solved at");
         List<Object> rows = new ArrayList<>();
         for (String id : TABULAR) {
             for (PolicyKind kind : PolicyKind.values()) {
@@ -68,6 +68,14 @@ public final class DemoCommand implements Callable<Integer> {
                 + Policies.describe(PolicyKind.random) + ".");
         out.println("Intervals: 95% percentile bootstrap of the mean return, " + Rollouts.BOOTSTRAP_REPS
                 + " resamples; root seed " + seed + ". Envs use Gymnasium's defaults (FrozenLake is slippery).");
+        out.println("exact: the policy's true expected return from the env's exact model (finite-horizon evaluation"
+                + " under the time limit); 'covers' says whether the interval contains it (about 95% of rows should).");
+        boolean degenerateMiss = rows.stream().map(r -> (Map<?, ?>) r).anyMatch(r -> Boolean.FALSE.equals(
+                r.get("interval_covers_exact")) && ((Estimate) r.get("mean_return")).width() == 0);
+        if (degenerateMiss) {
+            out.println("Note: a sample with no success at all gives a zero-width bootstrap interval that cannot cover a"
+                    + " small positive truth: rare events need more episodes (or an exact binomial interval).");
+        }
         out.println("Try: quiver envs run FrozenLake-v1 --policy optimal --episodes 1000 --option is_slippery=false");
         out.flush();
         if (json != null) {
@@ -90,13 +98,24 @@ public final class DemoCommand implements Callable<Integer> {
                     ? Format.trimmed(env.spec().rewardThreshold().getAsDouble()) : "-";
         }
         Estimate mean = Rollouts.meanWithInterval(r.returns(), seeds);
-        table.row(id, kind, n, Format.num(mean.point()), Format.interval(mean), Format.num(r.meanLength()), threshold);
+        java.util.OptionalDouble exact;
+        try (Env<Object, Object> env = Envs.make(id)) {
+            exact = Policies.exactReturn(kind, env);
+        }
+        table.row(id, kind, n, Format.num(mean.point()), Format.interval(mean),
+                exact.isPresent() ? Format.num(exact.getAsDouble()) : "-",
+                exact.isPresent() ? (mean.covers(exact.getAsDouble()) ? "yes" : "no") : "-",
+                Format.num(r.meanLength()), threshold);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("env", id);
         m.put("policy", kind.name());
         m.put("episodes", n);
         m.put("mean_return", mean);
         m.put("mean_length", r.meanLength());
+        if (exact.isPresent()) {
+            m.put("exact_return", exact.getAsDouble());
+            m.put("interval_covers_exact", mean.covers(exact.getAsDouble()));
+        }
         return m;
     }
 }

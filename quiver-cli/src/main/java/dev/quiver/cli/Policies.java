@@ -9,6 +9,7 @@ import dev.quiver.core.registry.Envs;
 import dev.quiver.core.seed.Seeds;
 import dev.quiver.core.space.Discrete;
 import dev.quiver.core.tabular.TabularModel;
+import dev.quiver.envs.solve.PolicyEvaluation;
 import dev.quiver.envs.solve.ValueIteration;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,10 +66,44 @@ final class Policies {
             throw new IllegalStateException(id + ": a tabular env must observe its state index, but its observation space is "
                     + env.observationSpace() + " for " + model.numStates() + " states");
         }
-        int[] greedy = tieBrokenGreedy(ValueIteration.solve(model, GAMMA, TOLERANCE).qValues(),
-                ValueIteration.solve(model, TIE_BREAK_GAMMA, TOLERANCE).qValues());
+        int[] greedy = optimalActions(model);
         int start = d.start();
         return obs -> greedy[(Integer) obs - start];
+    }
+
+    /** The optimal action per state (gamma = 1, ties broken by gamma = {@link #TIE_BREAK_GAMMA} values). */
+    static int[] optimalActions(TabularModel model) {
+        return tieBrokenGreedy(ValueIteration.solve(model, GAMMA, TOLERANCE).qValues(),
+                ValueIteration.solve(model, TIE_BREAK_GAMMA, TOLERANCE).qValues());
+    }
+
+    /**
+     * The exact expected return of {@code kind} on a tabular env, under its time limit if it has one
+     * (finite-horizon evaluation) and undiscounted to the end otherwise; empty for envs without an
+     * exact model.
+     */
+    static java.util.OptionalDouble exactReturn(PolicyKind kind, Env<Object, Object> env) {
+        if (!(env.unwrapped() instanceof TabularModel model)) {
+            return java.util.OptionalDouble.empty();
+        }
+        int ns = model.numStates();
+        int na = model.numActions();
+        double[][] table = new double[ns][na];
+        if (kind == PolicyKind.random) {
+            for (double[] row : table) {
+                java.util.Arrays.fill(row, 1.0 / na);
+            }
+        } else {
+            int[] greedy = optimalActions(model);
+            for (int s = 0; s < ns; s++) {
+                table[s][greedy[s]] = 1.0;
+            }
+        }
+        java.util.OptionalInt limit = env.spec().maxEpisodeSteps();
+        double[] v = limit.isPresent()
+                ? PolicyEvaluation.evaluateFiniteHorizon(model, table, limit.getAsInt())
+                : PolicyEvaluation.evaluateExact(model, table, 1.0);
+        return java.util.OptionalDouble.of(PolicyEvaluation.expectedReturn(model, v));
     }
 
     /** Per state: among the actions tied for the best {@code q}, the one with the best {@code tieBreak} value. */

@@ -169,6 +169,48 @@ public final class PolicyEvaluation {
     }
 
     /**
+     * The expected undiscounted return of {@code pi} over at most {@code horizon} steps from each
+     * state, by backward induction ({@code V_0 = 0}, {@code V_{k+1}(s) = sum_a pi(a|s) sum p (r +
+     * [not terminal] V_k(s'))}): the exact value of an episode cut by a time limit of {@code horizon}
+     * steps, as Gymnasium's {@code TimeLimit} does. Works for any policy, proper or not.
+     *
+     * @throws IllegalArgumentException on a malformed policy table or a negative horizon
+     */
+    public static double[] evaluateFiniteHorizon(TabularModel model, double[][] policyProbabilities, int horizon) {
+        FlatModel m = FlatModel.of(model);
+        checkPolicy(m, policyProbabilities);
+        if (horizon < 0) {
+            throw new IllegalArgumentException("horizon must be >= 0, got " + horizon);
+        }
+        int n = m.numStates;
+        int na = m.numActions;
+        double[] v = new double[n];
+        double[] next = new double[n];
+        for (int k = 0; k < horizon; k++) {
+            for (int s = 0; s < n; s++) {
+                double total = 0.0;
+                for (int a = 0; a < na; a++) {
+                    double pi = policyProbabilities[s][a];
+                    if (pi == 0.0) {
+                        continue;
+                    }
+                    double q = 0.0;
+                    int end = m.start[s * na + a + 1];
+                    for (int j = m.start[s * na + a]; j < end; j++) {
+                        q += m.probability[j] * (m.reward[j] + (m.terminal[j] ? 0.0 : v[m.next[j]]));
+                    }
+                    total += pi * q;
+                }
+                next[s] = total;
+            }
+            double[] t = v;
+            v = next;
+            next = t;
+        }
+        return v;
+    }
+
+    /**
      * {@code Q^pi(s, a) = sum p (r + gamma V(s'))} (terminal outcomes: reward only) for given state
      * values, indexed {@code [s][a]}.
      */

@@ -100,4 +100,36 @@ class PolicyEvaluationTest {
         assertThrows(IllegalArgumentException.class, () -> PolicyEvaluation.evaluateExact(env, negative, 0.9));
         assertThrows(IllegalArgumentException.class, () -> PolicyEvaluation.expectedReturn(env, new double[3]));
     }
+
+    @Test
+    void finiteHorizonValuesMatchTimeLimitedMonteCarloAndTheLimit() {
+        FrozenLake env = new FrozenLake("8x8", true);
+        double[][] uniform = TabularPolicy.uniform(64, 4).table();
+        assertArrayEquals(new double[64], PolicyEvaluation.evaluateFiniteHorizon(env, uniform, 0), 0.0);
+        double[] infinite = PolicyEvaluation.evaluateExact(env, uniform, 1.0);
+        double[] longRun = PolicyEvaluation.evaluateFiniteHorizon(env, uniform, 20_000);
+        assertArrayEquals(infinite, longRun, 1e-9);
+        // with Gymnasium's 200-step limit the value is strictly below the untruncated one
+        double[] limited = PolicyEvaluation.evaluateFiniteHorizon(env, uniform, 200);
+        double exact = PolicyEvaluation.expectedReturn(env, limited);
+        assertTrue(exact < PolicyEvaluation.expectedReturn(env, infinite));
+        // Monte Carlo through the registry's TimeLimit(200): the exact value lies within 4 standard errors
+        dev.quiver.core.env.Env<Integer, Integer> limitedEnv = dev.quiver.core.registry.Envs.make("FrozenLake8x8-v1");
+        org.apache.commons.rng.UniformRandomProvider rng = Seeds.rng(5);
+        int episodes = 40_000;
+        double sum = 0;
+        limitedEnv.reset(99L);
+        for (int e = 0; e < episodes; e++) {
+            limitedEnv.reset();
+            Step<Integer> st;
+            do {
+                st = limitedEnv.step(rng.nextInt(4));
+                sum += st.reward();
+            } while (!st.done());
+        }
+        double p = sum / episodes;
+        double se = Math.sqrt(Math.max(p * (1 - p), 1e-6) / episodes);
+        assertEquals(exact, p, 4 * se, "exact " + exact + " vs Monte Carlo " + p);
+        assertThrows(IllegalArgumentException.class, () -> PolicyEvaluation.evaluateFiniteHorizon(env, uniform, -1));
+    }
 }
