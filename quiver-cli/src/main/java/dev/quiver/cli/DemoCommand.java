@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"A quick tour (a few seconds): the returns of a random and of the optimal policy on"
                 + " FrozenLake-v1 (slippery), FrozenLake8x8-v1, CliffWalking-v0 and Taxi-v3, and of a random"
-                + " policy on CartPole-v1, each mean with a 95% percentile-bootstrap interval.",
+                + " policy on CartPole-v1, each mean with a 95%% percentile-bootstrap interval, next to the exact expected return from the model.",
             "optimal = greedy policy of value iteration with gamma = 1 on the env's exact model (ties broken by"
                 + " gamma = 0.999 values)."})
 public final class DemoCommand implements Callable<Integer> {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code quiver envs run ID}: roll out a policy and report the mean return with a bootstrap interval. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Roll out a policy in an environment for some episodes; print each episode's return and"
-                + " the mean return with a 95% percentile-bootstrap interval (10000 resamples).",
+                + " the mean return with a 95%% percentile-bootstrap interval (10000 resamples).",
             "Policies: 'random' takes uniformly random actions; 'optimal' is the greedy policy of value"
                 + " iteration with gamma = 1 (undiscounted) on the env's exact tabular model (ties among"
                 + " gamma = 1 optimal actions broken by gamma = 0.999 values, so it also gets there fast); it is"

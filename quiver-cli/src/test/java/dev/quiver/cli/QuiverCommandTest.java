@@ -56,10 +56,21 @@ class QuiverCommandTest {
         for (String[] args : List.of(new String[] {"--help"}, new String[] {"envs", "--help"},
                 new String[] {"envs", "list", "--help"}, new String[] {"envs", "run", "--help"},
                 new String[] {"envs", "verify", "--help"}, new String[] {"demo", "--help"},
-                new String[] {"bench", "--help"})) {
-            Run r = run(args);
+                new String[] {"bench", "--help"}, new String[] {"bench", "envs", "--help"})) {
+            java.io.PrintStream stderr = System.err;
+            java.io.ByteArrayOutputStream tracer = new java.io.ByteArrayOutputStream();
+            Run r;
+            try {
+                System.setErr(new java.io.PrintStream(tracer, true, java.nio.charset.StandardCharsets.UTF_8));
+                r = run(args);
+            } finally {
+                System.setErr(stderr);
+            }
             assertEquals(0, r.code(), String.join(" ", args) + ": " + r);
             assertTrue(r.out().contains("Usage:"), r.toString());
+            // picocli reports unescaped '%' in descriptions on stderr
+            assertFalse(tracer.toString(java.nio.charset.StandardCharsets.UTF_8).contains("picocli WARN"),
+                    String.join(" ", args) + ": " + tracer);
         }
         Run r = run("envs", "run", "--help");
         assertTrue(r.out().contains("gamma = 1"), "run --help must say optimal uses gamma = 1: " + r);
