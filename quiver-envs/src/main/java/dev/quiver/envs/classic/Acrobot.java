@@ -1,11 +1,9 @@
 package dev.quiver.envs.classic;
 
 import dev.quiver.core.env.EnvSpec;
-import dev.quiver.core.env.Reset;
 import dev.quiver.core.env.Step;
 import dev.quiver.core.space.Box;
 import dev.quiver.core.space.Discrete;
-import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * {@code Acrobot-v1}: swing the tip of a two-link under-actuated pendulum above a line, applying
@@ -15,14 +13,13 @@ import org.apache.commons.rng.UniformRandomProvider;
  *
  * @see <a href="http://incompleteideas.net/book/the-book-2nd.html">Sutton and Barto, Reinforcement Learning: An Introduction</a>
  */
-public final class Acrobot extends ClassicEnv<Integer> {
+public final class Acrobot extends ClassicEnv<Integer, AcrobotKernel> {
     /** The registered id. */
     public static final String ID = "Acrobot-v1";
     static final EnvSpec SPEC = EnvSpec.of(ID,
             Box.float32(new double[] {-1, -1, -1, -1, -AcrobotKernel.MAX_VEL_1, -AcrobotKernel.MAX_VEL_2},
                     new double[] {1, 1, 1, 1, AcrobotKernel.MAX_VEL_1, AcrobotKernel.MAX_VEL_2}),
             new Discrete(3), 500, -100.0);
-    private final AcrobotKernel k;
 
     /** Acrobot with Gymnasium's default "book" dynamics. */
     public Acrobot() {
@@ -31,44 +28,17 @@ public final class Acrobot extends ClassicEnv<Integer> {
 
     /** Acrobot with "book" ({@code true}) or "nips" ({@code false}) dynamics. */
     public Acrobot(boolean bookDynamics) {
-        super(SPEC, 4);
-        this.k = new AcrobotKernel(1, bookDynamics);
+        super(SPEC, new AcrobotKernel(1, bookDynamics), "theta1, theta2, dtheta1, dtheta2");
     }
 
     @Override
-    protected Reset<float[]> doReset(UniformRandomProvider rng) {
-        k.reset(0, rng);
-        return new Reset<>(observe());
+    float[] newObservation() {
+        return new float[6];
     }
 
     @Override
     protected Step<float[]> doStep(Integer action) {
         boolean terminated = k.step(0, action);
         return new Step<>(observe(), terminated ? 0.0 : -1.0, terminated, false);
-    }
-
-    @Override
-    float[] observe() {
-        float[] o = new float[6];
-        k.observe(0, o, 0);
-        return o;
-    }
-
-    @Override
-    public double[] state() {
-        return new double[] {k.theta1[0], k.theta2[0], k.dtheta1[0], k.dtheta2[0]};
-    }
-
-    @Override
-    void applyState(double[] state) {
-        k.theta1[0] = state[0];
-        k.theta2[0] = state[1];
-        k.dtheta1[0] = state[2];
-        k.dtheta2[0] = state[3];
-    }
-
-    @Override
-    String stateLayout() {
-        return "theta1, theta2, dtheta1, dtheta2";
     }
 }

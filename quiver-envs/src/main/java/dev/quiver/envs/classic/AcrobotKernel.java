@@ -14,7 +14,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * @see <a href="https://papers.nips.cc/paper/1995/hash/8f1d43620bc6bb580df6e80b0dc05c48-Abstract.html">Sutton
  *     (1996), Generalization in reinforcement learning: successful examples using sparse coarse coding</a>
  */
-final class AcrobotKernel {
+final class AcrobotKernel implements ClassicKernel {
     static final double DT = 0.2;
     static final double LINK_LENGTH_1 = 1.0;
     static final double LINK_MASS_1 = 1.0;
@@ -45,7 +45,8 @@ final class AcrobotKernel {
     }
 
     /** Each state variable uniform in [-0.1, 0.1), rounded to float32. */
-    void reset(int i, UniformRandomProvider rng) {
+    @Override
+    public void reset(int i, UniformRandomProvider rng) {
         theta1[i] = (float) (-0.1 + 0.2 * rng.nextDouble());
         theta2[i] = (float) (-0.1 + 0.2 * rng.nextDouble());
         dtheta1[i] = (float) (-0.1 + 0.2 * rng.nextDouble());
@@ -156,7 +157,8 @@ final class AcrobotKernel {
         return x;
     }
 
-    void observe(int i, float[] out, int off) {
+    @Override
+    public void observe(int i, float[] out, int off) {
         double t1 = theta1[i];
         double t2 = theta2[i];
         out[off] = (float) Math.cos(t1);
@@ -165,5 +167,18 @@ final class AcrobotKernel {
         out[off + 3] = (float) Math.sin(t2);
         out[off + 4] = (float) dtheta1[i];
         out[off + 5] = (float) dtheta2[i];
+    }
+
+    @Override
+    public double[] state(int i) {
+        return new double[] {theta1[i], theta2[i], dtheta1[i], dtheta2[i]};
+    }
+
+    @Override
+    public void setState(int i, double[] s) {
+        theta1[i] = s[0];
+        theta2[i] = s[1];
+        dtheta1[i] = s[2];
+        dtheta2[i] = s[3];
     }
 }

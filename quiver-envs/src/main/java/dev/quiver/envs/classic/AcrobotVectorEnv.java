@@ -1,19 +1,11 @@
 package dev.quiver.envs.classic;
 
 /** {@code Acrobot-v1} as an allocation-free struct-of-arrays vector env (500-step limit, next-step autoreset). */
-public final class AcrobotVectorEnv extends ClassicVectorEnv {
-    private final AcrobotKernel k;
+public final class AcrobotVectorEnv extends ClassicVectorEnv<AcrobotKernel> {
 
     /** {@code numEnvs} copies with book dynamics. */
     public AcrobotVectorEnv(int numEnvs) {
-        super(Acrobot.SPEC, numEnvs, 6);
-        this.k = new AcrobotKernel(numEnvs, true);
-    }
-
-    @Override
-    protected void resetCopy(int i) {
-        k.reset(i, rngs[i]);
-        k.observe(i, obs, i * 6);
+        super(Acrobot.SPEC, new AcrobotKernel(numEnvs, true), numEnvs, 6);
     }
 
     @Override

@@ -1,11 +1,9 @@
 package dev.quiver.envs.classic;
 
 import dev.quiver.core.env.EnvSpec;
-import dev.quiver.core.env.Reset;
 import dev.quiver.core.env.Step;
 import dev.quiver.core.space.Box;
 import dev.quiver.core.space.Discrete;
-import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * {@code CartPole-v1}: balance a pole on a cart by pushing it left (0) or right (1). An exact port of
@@ -15,7 +13,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  *
  * @see <a href="https://doi.org/10.1109/TSMC.1983.6313077">Barto, Sutton and Anderson (1983)</a>
  */
-public final class CartPole extends ClassicEnv<Integer> {
+public final class CartPole extends ClassicEnv<Integer, CartPoleKernel> {
     /** The registered id. */
     public static final String ID = "CartPole-v1";
     static final EnvSpec SPEC = EnvSpec.of(ID,
@@ -24,7 +22,6 @@ public final class CartPole extends ClassicEnv<Integer> {
                     new double[] {CartPoleKernel.X_THRESHOLD * 2, Double.POSITIVE_INFINITY,
                         CartPoleKernel.THETA_THRESHOLD * 2, Double.POSITIVE_INFINITY}),
             new Discrete(2), 500, 475.0);
-    private final CartPoleKernel k = new CartPoleKernel(1);
     private final boolean suttonBartoReward;
 
     /** CartPole with Gymnasium's default reward. */
@@ -34,14 +31,13 @@ public final class CartPole extends ClassicEnv<Integer> {
 
     /** CartPole, optionally with the Sutton and Barto reward (0 per step, -1 on failure). */
     public CartPole(boolean suttonBartoReward) {
-        super(SPEC, 4);
+        super(SPEC, new CartPoleKernel(1), "x, x_dot, theta, theta_dot");
         this.suttonBartoReward = suttonBartoReward;
     }
 
     @Override
-    protected Reset<float[]> doReset(UniformRandomProvider rng) {
-        k.reset(0, rng);
-        return new Reset<>(observe());
+    float[] newObservation() {
+        return new float[4];
     }
 
     @Override
@@ -49,27 +45,5 @@ public final class CartPole extends ClassicEnv<Integer> {
         boolean terminated = k.step(0, action);
         double reward = suttonBartoReward ? (terminated ? -1.0 : 0.0) : 1.0;
         return new Step<>(observe(), reward, terminated, false);
-    }
-
-    @Override
-    float[] observe() {
-        float[] o = new float[4];
-        k.observe(0, o, 0);
-        return o;
-    }
-
-    @Override
-    public double[] state() {
-        return k.state(0);
-    }
-
-    @Override
-    void applyState(double[] state) {
-        k.setState(0, state);
-    }
-
-    @Override
-    String stateLayout() {
-        return "x, x_dot, theta, theta_dot";
     }
 }

@@ -9,7 +9,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * @see <a href="https://doi.org/10.1109/TSMC.1983.6313077">Barto, Sutton and Anderson (1983),
  *     Neuronlike adaptive elements that can solve difficult learning control problems</a>
  */
-final class CartPoleKernel {
+final class CartPoleKernel implements ClassicKernel {
     static final double GRAVITY = 9.8;
     static final double MASS_CART = 1.0;
     static final double MASS_POLE = 0.1;
@@ -34,7 +34,8 @@ final class CartPoleKernel {
     }
 
     /** Gymnasium's reset: each state variable uniform in [-0.05, 0.05). */
-    void reset(int i, UniformRandomProvider rng) {
+    @Override
+    public void reset(int i, UniformRandomProvider rng) {
         x[i] = uniform(rng);
         xDot[i] = uniform(rng);
         theta[i] = uniform(rng);
@@ -102,18 +103,21 @@ final class CartPoleKernel {
     }
 
     /** Writes the float32 observation of copy {@code i} at {@code out[off..off+4)}. */
-    void observe(int i, float[] out, int off) {
+    @Override
+    public void observe(int i, float[] out, int off) {
         out[off] = (float) x[i];
         out[off + 1] = (float) xDot[i];
         out[off + 2] = (float) theta[i];
         out[off + 3] = (float) thetaDot[i];
     }
 
-    double[] state(int i) {
+    @Override
+    public double[] state(int i) {
         return new double[] {x[i], xDot[i], theta[i], thetaDot[i]};
     }
 
-    void setState(int i, double[] s) {
+    @Override
+    public void setState(int i, double[] s) {
         x[i] = s[0];
         xDot[i] = s[1];
         theta[i] = s[2];

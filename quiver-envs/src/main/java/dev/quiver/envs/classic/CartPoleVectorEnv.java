@@ -5,8 +5,7 @@ package dev.quiver.envs.classic;
  * Gymnasium's numpy {@code CartPoleVectorEnv}, with {@link dev.quiver.core.vector.VectorEnv}'s
  * next-step autoreset and the 500-step time limit).
  */
-public final class CartPoleVectorEnv extends ClassicVectorEnv {
-    private final CartPoleKernel k;
+public final class CartPoleVectorEnv extends ClassicVectorEnv<CartPoleKernel> {
     private final boolean suttonBartoReward;
 
     /** {@code numEnvs} copies with the default reward. */
@@ -16,15 +15,8 @@ public final class CartPoleVectorEnv extends ClassicVectorEnv {
 
     /** {@code numEnvs} copies, optionally with the Sutton and Barto reward. */
     public CartPoleVectorEnv(int numEnvs, boolean suttonBartoReward) {
-        super(CartPole.SPEC, numEnvs, 4);
-        this.k = new CartPoleKernel(numEnvs);
+        super(CartPole.SPEC, new CartPoleKernel(numEnvs), numEnvs, 4);
         this.suttonBartoReward = suttonBartoReward;
-    }
-
-    @Override
-    protected void resetCopy(int i) {
-        k.reset(i, rngs[i]);
-        k.observe(i, obs, i * 4);
     }
 
     @Override

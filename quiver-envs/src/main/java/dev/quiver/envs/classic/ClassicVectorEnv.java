@@ -9,9 +9,13 @@ import org.apache.commons.rng.UniformRandomProvider;
 /**
  * The bookkeeping shared by the classic-control {@link FlatVectorEnv}s: output buffers, per-copy
  * generators, time limits and next-step autoreset. Subclasses hold a struct-of-arrays kernel and
- * write the step loop (kept in the subclass so the kernel calls inline).
+ * write the step loop (kept in the subclass so the concrete kernel's step inlines).
+ *
+ * @param <K> the kernel type
  */
-abstract class ClassicVectorEnv implements FlatVectorEnv {
+abstract class ClassicVectorEnv<K extends ClassicKernel> implements FlatVectorEnv {
+    /** The kernel holding all copies. */
+    protected final K k;
     /** Number of copies. */
     protected final int n;
     /** Floats per observation. */
@@ -32,11 +36,12 @@ abstract class ClassicVectorEnv implements FlatVectorEnv {
     private final boolean[] autoreset;
     private boolean started;
 
-    ClassicVectorEnv(EnvSpec spec, int numEnvs, int obsSize) {
+    ClassicVectorEnv(EnvSpec spec, K kernel, int numEnvs, int obsSize) {
         if (numEnvs < 1) {
             throw new IllegalArgumentException("numEnvs must be >= 1, got " + numEnvs);
         }
         this.spec = spec;
+        this.k = kernel;
         this.n = numEnvs;
         this.obsSize = obsSize;
         this.maxSteps = spec.maxEpisodeSteps().orElse(Integer.MAX_VALUE);
@@ -99,7 +104,10 @@ abstract class ClassicVectorEnv implements FlatVectorEnv {
     }
 
     /** Samples copy {@code i}'s initial state from {@code rngs[i]} and writes its observation. */
-    protected abstract void resetCopy(int i);
+    private void resetCopy(int i) {
+        k.reset(i, rngs[i]);
+        k.observe(i, obs, i * obsSize);
+    }
 
     /** Validates a batch of discrete actions. */
     protected final void checkDiscrete(int[] actions, int numActions) {

@@ -1,11 +1,9 @@
 package dev.quiver.envs.classic;
 
 import dev.quiver.core.env.EnvSpec;
-import dev.quiver.core.env.Reset;
 import dev.quiver.core.env.Step;
 import dev.quiver.core.space.Box;
 import dev.quiver.core.space.Discrete;
-import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * {@code MountainCar-v0}: drive an under-powered car up a hill with actions left (0), none (1) and
@@ -14,14 +12,13 @@ import org.apache.commons.rng.UniformRandomProvider;
  *
  * @see <a href="https://www.cl.cam.ac.uk/techreports/UCAM-CL-TR-209.pdf">Moore (1990)</a>
  */
-public final class MountainCar extends ClassicEnv<Integer> {
+public final class MountainCar extends ClassicEnv<Integer, MountainCarKernel> {
     /** The registered id. */
     public static final String ID = "MountainCar-v0";
     static final EnvSpec SPEC = EnvSpec.of(ID,
             Box.float32(new double[] {MountainCarKernel.MIN_POSITION, -MountainCarKernel.MAX_SPEED},
                     new double[] {MountainCarKernel.MAX_POSITION, MountainCarKernel.MAX_SPEED}),
             new Discrete(3), 200, -110.0);
-    private final MountainCarKernel k;
 
     /** MountainCar with Gymnasium's default goal velocity 0. */
     public MountainCar() {
@@ -30,42 +27,17 @@ public final class MountainCar extends ClassicEnv<Integer> {
 
     /** MountainCar with the given goal velocity. */
     public MountainCar(double goalVelocity) {
-        super(SPEC, 2);
-        this.k = new MountainCarKernel(1, goalVelocity);
+        super(SPEC, new MountainCarKernel(1, goalVelocity), "position, velocity");
     }
 
     @Override
-    protected Reset<float[]> doReset(UniformRandomProvider rng) {
-        k.reset(0, rng);
-        return new Reset<>(observe());
+    float[] newObservation() {
+        return new float[2];
     }
 
     @Override
     protected Step<float[]> doStep(Integer action) {
         boolean terminated = k.step(0, action);
         return new Step<>(observe(), -1.0, terminated, false);
-    }
-
-    @Override
-    float[] observe() {
-        float[] o = new float[2];
-        k.observe(0, o, 0);
-        return o;
-    }
-
-    @Override
-    public double[] state() {
-        return new double[] {k.position[0], k.velocity[0]};
-    }
-
-    @Override
-    void applyState(double[] state) {
-        k.position[0] = state[0];
-        k.velocity[0] = state[1];
-    }
-
-    @Override
-    String stateLayout() {
-        return "position, velocity";
     }
 }

@@ -1,10 +1,8 @@
 package dev.quiver.envs.classic;
 
 import dev.quiver.core.env.EnvSpec;
-import dev.quiver.core.env.Reset;
 import dev.quiver.core.env.Step;
 import dev.quiver.core.space.Box;
-import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * {@code MountainCarContinuous-v0}: mountain car with a continuous force in [-1, 1]. An exact port
@@ -17,14 +15,13 @@ import org.apache.commons.rng.UniformRandomProvider;
  *
  * @see <a href="https://www.cl.cam.ac.uk/techreports/UCAM-CL-TR-209.pdf">Moore (1990)</a>
  */
-public final class MountainCarContinuous extends ClassicEnv<float[]> {
+public final class MountainCarContinuous extends ClassicEnv<float[], MountainCarContinuousKernel> {
     /** The registered id. */
     public static final String ID = "MountainCarContinuous-v0";
     static final EnvSpec SPEC = EnvSpec.of(ID,
             Box.float32(new double[] {MountainCarContinuousKernel.MIN_POSITION, -MountainCarContinuousKernel.MAX_SPEED},
                     new double[] {MountainCarContinuousKernel.MAX_POSITION, MountainCarContinuousKernel.MAX_SPEED}),
             Box.float32(-1.0, 1.0, 1), 999, 90.0);
-    private final MountainCarContinuousKernel k;
 
     /** The env with Gymnasium's default goal velocity 0. */
     public MountainCarContinuous() {
@@ -33,14 +30,12 @@ public final class MountainCarContinuous extends ClassicEnv<float[]> {
 
     /** The env with the given goal velocity. */
     public MountainCarContinuous(double goalVelocity) {
-        super(SPEC, 2);
-        this.k = new MountainCarContinuousKernel(1, goalVelocity);
+        super(SPEC, new MountainCarContinuousKernel(1, goalVelocity), "position, velocity");
     }
 
     @Override
-    protected Reset<float[]> doReset(UniformRandomProvider rng) {
-        k.reset(0, rng);
-        return new Reset<>(observe());
+    float[] newObservation() {
+        return new float[2];
     }
 
     @Override
@@ -49,34 +44,10 @@ public final class MountainCarContinuous extends ClassicEnv<float[]> {
         return new Step<>(observe(), MountainCarContinuousKernel.reward(action[0], terminated), terminated, false);
     }
 
-    @Override
-    float[] observe() {
-        float[] o = new float[2];
-        k.observe(0, o, 0);
-        return o;
-    }
-
-    @Override
-    public double[] state() {
-        return new double[] {k.position[0], k.velocity[0]};
-    }
-
-    @Override
-    void applyState(double[] state) {
-        k.position[0] = state[0];
-        k.velocity[0] = state[1];
-        k.float32[0] = false;
-    }
-
     /** Sets the state, marking it as float32 (mid-episode) or float64 (just reset). */
     public float[] setState(double[] state, boolean isFloat32) {
         float[] o = setState(state);
         k.float32[0] = isFloat32;
         return o;
-    }
-
-    @Override
-    String stateLayout() {
-        return "position, velocity";
     }
 }

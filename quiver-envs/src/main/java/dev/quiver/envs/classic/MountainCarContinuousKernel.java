@@ -9,7 +9,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * reset (or an explicit float64 state) computes in double and rounds the result, and later steps
  * compute in float, with float32 constants in every comparison.
  */
-final class MountainCarContinuousKernel {
+final class MountainCarContinuousKernel implements ClassicKernel {
     static final double MIN_POSITION = -1.2;
     static final double MAX_POSITION = 0.6;
     static final double MAX_SPEED = 0.07;
@@ -29,7 +29,8 @@ final class MountainCarContinuousKernel {
         this.goalVelocity = goalVelocity;
     }
 
-    void reset(int i, UniformRandomProvider rng) {
+    @Override
+    public void reset(int i, UniformRandomProvider rng) {
         position[i] = -0.6 + 0.2 * rng.nextDouble();
         velocity[i] = 0.0;
         float32[i] = false;
@@ -96,8 +97,22 @@ final class MountainCarContinuousKernel {
         return (terminated ? 100.0 : 0.0) - ad * ad * 0.1;
     }
 
-    void observe(int i, float[] out, int off) {
+    @Override
+    public void observe(int i, float[] out, int off) {
         out[off] = (float) position[i];
         out[off + 1] = (float) velocity[i];
+    }
+
+    @Override
+    public double[] state(int i) {
+        return new double[] {position[i], velocity[i]};
+    }
+
+    /** Sets a float64 state, as right after a reset (the first step then computes in double). */
+    @Override
+    public void setState(int i, double[] s) {
+        position[i] = s[0];
+        velocity[i] = s[1];
+        float32[i] = false;
     }
 }

@@ -1,19 +1,11 @@
 package dev.quiver.envs.classic;
 
 /** {@code MountainCarContinuous-v0} as an allocation-free struct-of-arrays vector env (999-step limit, next-step autoreset). */
-public final class MountainCarContinuousVectorEnv extends ClassicVectorEnv {
-    private final MountainCarContinuousKernel k;
+public final class MountainCarContinuousVectorEnv extends ClassicVectorEnv<MountainCarContinuousKernel> {
 
     /** {@code numEnvs} copies. */
     public MountainCarContinuousVectorEnv(int numEnvs) {
-        super(MountainCarContinuous.SPEC, numEnvs, 2);
-        this.k = new MountainCarContinuousKernel(numEnvs, 0.0);
-    }
-
-    @Override
-    protected void resetCopy(int i) {
-        k.reset(i, rngs[i]);
-        k.observe(i, obs, i * 2);
+        super(MountainCarContinuous.SPEC, new MountainCarContinuousKernel(numEnvs, 0.0), numEnvs, 2);
     }
 
     @Override

@@ -9,7 +9,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * @see <a href="https://www.cl.cam.ac.uk/techreports/UCAM-CL-TR-209.pdf">Moore (1990), Efficient
  *     memory-based learning for robot control</a>
  */
-final class MountainCarKernel {
+final class MountainCarKernel implements ClassicKernel {
     static final double MIN_POSITION = -1.2;
     static final double MAX_POSITION = 0.6;
     static final double MAX_SPEED = 0.07;
@@ -28,7 +28,8 @@ final class MountainCarKernel {
     }
 
     /** Position uniform in [-0.6, -0.4), velocity 0. */
-    void reset(int i, UniformRandomProvider rng) {
+    @Override
+    public void reset(int i, UniformRandomProvider rng) {
         position[i] = -0.6 + 0.2 * rng.nextDouble();
         velocity[i] = 0.0;
     }
@@ -48,8 +49,20 @@ final class MountainCarKernel {
         return p >= GOAL_POSITION && v >= goalVelocity;
     }
 
-    void observe(int i, float[] out, int off) {
+    @Override
+    public void observe(int i, float[] out, int off) {
         out[off] = (float) position[i];
         out[off + 1] = (float) velocity[i];
+    }
+
+    @Override
+    public double[] state(int i) {
+        return new double[] {position[i], velocity[i]};
+    }
+
+    @Override
+    public void setState(int i, double[] s) {
+        position[i] = s[0];
+        velocity[i] = s[1];
     }
 }

@@ -1,19 +1,11 @@
 package dev.quiver.envs.classic;
 
 /** {@code MountainCar-v0} as an allocation-free struct-of-arrays vector env (200-step limit, next-step autoreset). */
-public final class MountainCarVectorEnv extends ClassicVectorEnv {
-    private final MountainCarKernel k;
+public final class MountainCarVectorEnv extends ClassicVectorEnv<MountainCarKernel> {
 
     /** {@code numEnvs} copies. */
     public MountainCarVectorEnv(int numEnvs) {
-        super(MountainCar.SPEC, numEnvs, 2);
-        this.k = new MountainCarKernel(numEnvs, 0.0);
-    }
-
-    @Override
-    protected void resetCopy(int i) {
-        k.reset(i, rngs[i]);
-        k.observe(i, obs, i * 2);
+        super(MountainCar.SPEC, new MountainCarKernel(numEnvs, 0.0), numEnvs, 2);
     }
 
     @Override

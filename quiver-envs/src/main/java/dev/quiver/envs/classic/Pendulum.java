@@ -1,10 +1,8 @@
 package dev.quiver.envs.classic;
 
 import dev.quiver.core.env.EnvSpec;
-import dev.quiver.core.env.Reset;
 import dev.quiver.core.env.Step;
 import dev.quiver.core.space.Box;
-import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * {@code Pendulum-v1}: swing a pendulum up and keep it upright with a torque in [-2, 2]. An exact
@@ -12,13 +10,12 @@ import org.apache.commons.rng.UniformRandomProvider;
  * theta_dot)} in float32, reward {@code -(angle^2 + 0.1 theta_dot^2 + 0.001 u^2)}, never terminates
  * (the 200-step time limit truncates).
  */
-public final class Pendulum extends ClassicEnv<float[]> {
+public final class Pendulum extends ClassicEnv<float[], PendulumKernel> {
     /** The registered id. */
     public static final String ID = "Pendulum-v1";
     static final EnvSpec SPEC = EnvSpec.of(ID,
             Box.float32(new double[] {-1, -1, -PendulumKernel.MAX_SPEED}, new double[] {1, 1, PendulumKernel.MAX_SPEED}),
             Box.float32(-2.0, 2.0, 1), 200, Double.NaN);
-    private final PendulumKernel k;
 
     /** Pendulum with Gymnasium's default gravity g = 10. */
     public Pendulum() {
@@ -27,42 +24,17 @@ public final class Pendulum extends ClassicEnv<float[]> {
 
     /** Pendulum with gravity {@code g}. */
     public Pendulum(double g) {
-        super(SPEC, 2);
-        this.k = new PendulumKernel(1, g);
+        super(SPEC, new PendulumKernel(1, g), "theta, theta_dot");
     }
 
     @Override
-    protected Reset<float[]> doReset(UniformRandomProvider rng) {
-        k.reset(0, rng);
-        return new Reset<>(observe());
+    float[] newObservation() {
+        return new float[3];
     }
 
     @Override
     protected Step<float[]> doStep(float[] action) {
         double reward = k.step(0, action[0]);
         return new Step<>(observe(), reward, false, false);
-    }
-
-    @Override
-    float[] observe() {
-        float[] o = new float[3];
-        k.observe(0, o, 0);
-        return o;
-    }
-
-    @Override
-    public double[] state() {
-        return new double[] {k.theta[0], k.thetaDot[0]};
-    }
-
-    @Override
-    void applyState(double[] state) {
-        k.theta[0] = state[0];
-        k.thetaDot[0] = state[1];
-    }
-
-    @Override
-    String stateLayout() {
-        return "theta, theta_dot";
     }
 }

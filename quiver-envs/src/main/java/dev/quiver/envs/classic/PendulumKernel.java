@@ -7,7 +7,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * an exact port of Gymnasium 1.x {@code PendulumEnv} including its float32 torque terms ({@code
  * 3u} and {@code 0.001 u^2} stay float32 under numpy 2's promotion rules).
  */
-final class PendulumKernel {
+final class PendulumKernel implements ClassicKernel {
     static final double MAX_SPEED = 8;
     static final float MAX_TORQUE = 2f;
     static final double DT = 0.05;
@@ -25,7 +25,8 @@ final class PendulumKernel {
     }
 
     /** Theta uniform in [-pi, pi), theta_dot uniform in [-1, 1). */
-    void reset(int i, UniformRandomProvider rng) {
+    @Override
+    public void reset(int i, UniformRandomProvider rng) {
         theta[i] = -Math.PI + 2 * Math.PI * rng.nextDouble();
         thetaDot[i] = -1.0 + 2.0 * rng.nextDouble();
     }
@@ -54,10 +55,22 @@ final class PendulumKernel {
         return m - Math.PI;
     }
 
-    void observe(int i, float[] out, int off) {
+    @Override
+    public void observe(int i, float[] out, int off) {
         double th = theta[i];
         out[off] = (float) Math.cos(th);
         out[off + 1] = (float) Math.sin(th);
         out[off + 2] = (float) thetaDot[i];
+    }
+
+    @Override
+    public double[] state(int i) {
+        return new double[] {theta[i], thetaDot[i]};
+    }
+
+    @Override
+    public void setState(int i, double[] s) {
+        theta[i] = s[0];
+        thetaDot[i] = s[1];
     }
 }

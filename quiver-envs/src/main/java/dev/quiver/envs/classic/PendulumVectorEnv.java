@@ -1,19 +1,11 @@
 package dev.quiver.envs.classic;
 
 /** {@code Pendulum-v1} as an allocation-free struct-of-arrays vector env (200-step limit, next-step autoreset). */
-public final class PendulumVectorEnv extends ClassicVectorEnv {
-    private final PendulumKernel k;
+public final class PendulumVectorEnv extends ClassicVectorEnv<PendulumKernel> {
 
     /** {@code numEnvs} copies with g = 10. */
     public PendulumVectorEnv(int numEnvs) {
-        super(Pendulum.SPEC, numEnvs, 3);
-        this.k = new PendulumKernel(numEnvs, 10.0);
-    }
-
-    @Override
-    protected void resetCopy(int i) {
-        k.reset(i, rngs[i]);
-        k.observe(i, obs, i * 3);
+        super(Pendulum.SPEC, new PendulumKernel(numEnvs, 10.0), numEnvs, 3);
     }
 
     @Override

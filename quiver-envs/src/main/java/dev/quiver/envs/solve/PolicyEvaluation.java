@@ -194,12 +194,7 @@ public final class PolicyEvaluation {
                     if (pi == 0.0) {
                         continue;
                     }
-                    double q = 0.0;
-                    int end = m.start[s * na + a + 1];
-                    for (int j = m.start[s * na + a]; j < end; j++) {
-                        q += m.probability[j] * (m.reward[j] + (m.terminal[j] ? 0.0 : v[m.next[j]]));
-                    }
-                    total += pi * q;
+                    total += pi * m.backup(s, a, v, 1.0);
                 }
                 next[s] = total;
             }

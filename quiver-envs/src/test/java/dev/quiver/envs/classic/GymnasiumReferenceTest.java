@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class GymnasiumReferenceTest {
 
-    static ClassicEnv<?> make(String id) {
+    static ClassicEnv<?, ?> make(String id) {
         return switch (id) {
             case "CartPole-v1" -> new CartPole();
             case "MountainCar-v0" -> new MountainCar();
@@ -38,18 +38,18 @@ class GymnasiumReferenceTest {
     }
 
     @SuppressWarnings("unchecked")
-    static Step<float[]> apply(ClassicEnv<?> env, double action) {
+    static Step<float[]> apply(ClassicEnv<?, ?> env, double action) {
         if (env.actionSpace() instanceof dev.quiver.core.space.Discrete) {
-            return ((ClassicEnv<Integer>) env).step((int) action);
+            return ((ClassicEnv<Integer, ?>) env).step((int) action);
         }
-        return ((ClassicEnv<float[]>) env).step(new float[] {(float) action});
+        return ((ClassicEnv<float[], ?>) env).step(new float[] {(float) action});
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"CartPole-v1", "MountainCar-v0", "MountainCarContinuous-v0", "Acrobot-v1", "Pendulum-v1"})
     void oneStepMatchesGymnasium(String id) throws IOException {
         List<ReferenceRows.Row> rows = rows(id);
-        ClassicEnv<?> env = make(id);
+        ClassicEnv<?, ?> env = make(id);
         int checked = 0;
         for (int r = 1; r < rows.size(); r++) {
             ReferenceRows.Row prev = rows.get(r - 1);
@@ -83,7 +83,7 @@ class GymnasiumReferenceTest {
     void rolloutFromInitialStateMatchesGymnasium(String id) throws IOException {
         List<ReferenceRows.Row> rows = rows(id);
         double tol = 1e-8;
-        ClassicEnv<?> env = make(id);
+        ClassicEnv<?, ?> env = make(id);
         int episodes = 0;
         for (ReferenceRows.Row row : rows) {
             String where = id + " " + row.policy() + " seed " + row.seed() + " t " + row.t();
