@@ -7,33 +7,33 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /** Number and space formatting for tables. */
-final class Format {
+public final class Format {
     private Format() {
     }
 
     /** A return or mean: three decimals. */
-    static String num(double x) {
+    public static String num(double x) {
         return String.format(Locale.ROOT, "%.3f", x);
     }
 
     /** Three decimals without trailing zeros ({@code 475}, {@code 0.7}). */
-    static String trimmed(double x) {
+    public static String trimmed(double x) {
         String s = num(x);
         return s.contains(".") ? s.replaceAll("\\.?0+$", "") : s;
     }
 
     /** A deviation: three significant digits in scientific notation, or 0. */
-    static String sci(double x) {
+    public static String sci(double x) {
         return x == 0 ? "0" : String.format(Locale.ROOT, "%.2e", x);
     }
 
     /** {@code [low, high]}. */
-    static String interval(Estimate e) {
+    public static String interval(Estimate e) {
         return "[" + num(e.low()) + ", " + num(e.high()) + "]";
     }
 
     /** A space in one short line: Box bounds only when they are the same for every element. */
-    static String space(Space<?> s) {
+    public static String space(Space<?> s) {
         if (s instanceof Box<?> b) {
             double[] lo = b.lows();
             double[] hi = b.highs();

@@ -5,13 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A plain-text table: a header, rows, columns padded to their widest cell (numbers right-aligned). */
-final class Table {
+public final class Table {
     private final String[] header;
     private final boolean[] right;
     private final List<String[]> rows = new ArrayList<>();
 
     /** Columns named {@code header}; a name starting with {@code '>'} is right-aligned (the marker is dropped). */
-    Table(String... header) {
+    public Table(String... header) {
         this.header = new String[header.length];
         this.right = new boolean[header.length];
         for (int i = 0; i < header.length; i++) {
@@ -21,7 +21,7 @@ final class Table {
     }
 
     /** Adds a row (as many cells as columns). */
-    Table row(Object... cells) {
+    public Table row(Object... cells) {
         if (cells.length != header.length) {
             throw new IllegalArgumentException("expected " + header.length + " cells, got " + cells.length);
         }
@@ -34,7 +34,7 @@ final class Table {
     }
 
     /** Prints the header, a rule and the rows. */
-    void print(PrintWriter out) {
+    public void print(PrintWriter out) {
         int[] w = new int[header.length];
         for (int i = 0; i < header.length; i++) {
             w[i] = header[i].length();
