@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
 
 /** The score-table options shared by the {@code quiver stats} commands: file, normalisation, run subset. */
 public final class ScoreInput {
-    @Option(names = "--scores", paramLabel = "FILE.csv", required = true,
-            description = "Per-run scores: a header with columns algorithm,game,run,score (extra columns ignored;"
+    @Option(names = "--scores", paramLabel = "FILE.csv",
+            description = "Required. Per-run scores: a header with columns algorithm,game,run,score (extra columns ignored;"
                     + " 'task' accepted for 'game').")
     Path scores;
 
@@ -30,6 +30,9 @@ public final class ScoreInput {
 
     /** Reads, subsets and normalises the table; errors name the file, line and value. */
     public ScoreTable load() {
+        if (scores == null) {
+            throw new QuiverUserException("missing --scores FILE.csv (per-run scores with columns algorithm,game,run,score)");
+        }
         ScoreTable table = ScoreTable.readCsv(scores);
         if (!algorithms.isEmpty()) {
             for (String a : algorithms) {
