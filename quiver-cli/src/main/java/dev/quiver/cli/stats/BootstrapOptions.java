@@ -8,9 +8,10 @@ import picocli.CommandLine.Option;
 
 /** The bootstrap options shared by the {@code quiver stats} commands. */
 public final class BootstrapOptions {
-    @Option(names = "--reps", paramLabel = "N", defaultValue = "50000",
-            description = "Bootstrap replicates (default: ${DEFAULT-VALUE}).")
-    int reps;
+    @Option(names = "--reps", paramLabel = "N",
+            description = "Bootstrap replicates (default: 50000 for aggregates, 2000 for profiles and probability of"
+                    + " improvement, as rliable).")
+    Integer reps;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
             description = "Root seed of the bootstrap (default: ${DEFAULT-VALUE}); results do not depend on --threads.")
@@ -31,8 +32,9 @@ public final class BootstrapOptions {
     @Option(names = "--task-bootstrap", description = "Also resample tasks (rliable's task_bootstrap=True).")
     boolean taskBootstrap;
 
-    /** The config these options describe; bad values are user errors naming the flag. */
-    public BootstrapConfig config() {
+    /** The config these options describe, with {@code defaultReps} unless --reps is given. */
+    public BootstrapConfig config(int defaultReps) {
+        int reps = this.reps == null ? defaultReps : this.reps;
         if (reps < 1) {
             throw new QuiverUserException("--reps must be at least 1, got " + reps);
         }

@@ -61,7 +61,7 @@ public final class StatsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Metric> chosen = MetricNames.parse(metrics);
-        BootstrapConfig config = bootstrap.config();
+        BootstrapConfig config = bootstrap.config(BootstrapConfig.DEFAULT_REPS);
         ScoreTable table = input.load();
         Map<String, Map<String, Estimate>> byAlgorithm = estimate(table, chosen, config);
         print(spec.commandLine().getOut(), table, chosen, byAlgorithm, config);
