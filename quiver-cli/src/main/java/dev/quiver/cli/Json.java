@@ -1,14 +1,9 @@
 package dev.quiver.cli;
 
-import dev.quiver.core.error.QuiverUserException;
 import dev.quiver.core.estimate.Estimate;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
+import dev.quiver.core.io.AtomicFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -45,38 +40,7 @@ public final class Json {
      * then an atomic move); creates missing parent directories. I/O failures are user errors.
      */
     public static void writeFile(Path out, Object value) {
-        Path target = out.toAbsolutePath().normalize();
-        Path dir = target.getParent();
-        Path tmp = null;
-        try {
-            if (Files.isDirectory(target)) {
-                throw new QuiverUserException("--json " + out + ": is a directory; give a file name such as "
-                        + out.resolve("result.json"));
-            }
-            Files.createDirectories(dir);
-            // a fresh name next to the target (same file system, so the move can be atomic), created with
-            // the default permissions (createTempFile would make it owner-only)
-            tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
-                    + Long.toHexString(System.nanoTime()) + ".tmp");
-            Files.writeString(tmp, toJson(value), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
-        } catch (IOException e) {
-            throw new QuiverUserException("--json " + out + ": cannot write the file: " + e, e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort: the original error matters more
-                }
-            }
-        }
+        AtomicFiles.writeString(out, toJson(value), "--json " + out);
     }
 
     private static void write(StringBuilder sb, Object v, int indent) {

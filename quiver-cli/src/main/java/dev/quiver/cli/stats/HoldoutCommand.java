@@ -2,20 +2,15 @@ package dev.quiver.cli.stats;
 
 import dev.quiver.cli.Json;
 import dev.quiver.core.error.QuiverUserException;
-import dev.quiver.eval.holdout.AdaptiveOverfittingExperiment;
+import dev.quiver.core.io.AtomicFiles;
 import dev.quiver.eval.holdout.AdaptiveOverfittingExperiment.Config;
 import dev.quiver.eval.holdout.AdaptiveOverfittingExperiment.Result;
 import dev.quiver.eval.holdout.AdaptiveOverfittingExperiment.Row;
 import dev.quiver.eval.holdout.AdaptiveOverfittingExperiment.Summary;
+import dev.quiver.eval.holdout.AdaptiveOverfittingExperiment;
 import dev.quiver.eval.holdout.ReusableHoldout;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -258,34 +253,7 @@ public final class HoldoutCommand implements Callable<Integer> {
             }
             sb.append('\n');
         }
-        Path target = out.toAbsolutePath().normalize();
-        Path tmp = null;
-        try {
-            if (Files.isDirectory(target)) {
-                throw new QuiverUserException("--csv " + out + ": is a directory; give a file name such as "
-                        + out.resolve("holdout.csv"));
-            }
-            Files.createDirectories(target.getParent());
-            tmp = target.getParent().resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
-                    + Long.toHexString(System.nanoTime()) + ".tmp");
-            Files.writeString(tmp, sb, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
-        } catch (IOException e) {
-            throw new QuiverUserException("--csv " + out + ": cannot write the file: " + e, e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort: the original error matters more
-                }
-            }
-        }
+        AtomicFiles.writeString(out, sb, "--csv " + out);
     }
 
     /** A plain-text table: columns padded to their widest cell, the first left-aligned, the rest right-aligned. */

@@ -4,6 +4,7 @@ import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
 import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
 import de.erichseifert.vectorgraphics2d.util.PageSize;
 import dev.quiver.core.error.QuiverUserException;
+import dev.quiver.core.io.AtomicFiles;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -12,11 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 
@@ -99,35 +96,6 @@ final class PlotOutput {
     }
 
     static void writeAtomically(Path out, byte[] bytes) {
-        Path target = out.toAbsolutePath().normalize();
-        Path dir = target.getParent();
-        Path tmp = null;
-        try {
-            if (Files.isDirectory(target)) {
-                throw new QuiverUserException("cannot save a plot to " + out + ": it is a directory; give a file "
-                        + "name ending in .png or .svg");
-            }
-            Files.createDirectories(dir);
-            // a fresh name next to the target (same file system, so the move can be atomic)
-            tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
-                    + Long.toHexString(System.nanoTime()) + ".tmp");
-            Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
-        } catch (IOException e) {
-            throw new QuiverUserException("cannot save a plot to " + out + ": " + e, e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort: the original error matters more
-                }
-            }
-        }
+        AtomicFiles.write(out, bytes, "cannot save a plot to " + out + " (give a file name ending in .png or .svg)");
     }
 }
