@@ -135,4 +135,25 @@ class Atari100kReproductionTest {
         String[] f = lines.get(1).split(",");
         assertEquals(Double.parseDouble(f[2]), all.scores("CURL", f[0])[Integer.parseInt(f[1])], 1e-12);
     }
+
+    @Test
+    void sprDominatesTheProfilesAndImprovesOnEveryOtherAgent() {
+        requireData();
+        ScoreTable ten = ScoreTable.readCsv(dir.resolve("atari100k_scores.csv")).subsetRuns(10).normalized(references);
+        double[] taus = {0.25, 0.5, 1.0, 1.5, 2.0};
+        double[] spr = dev.quiver.eval.profile.PerformanceProfile.runScoreCurve(ten.matrix("SPR"), taus);
+        BootstrapConfig poiConfig = BootstrapConfig.defaults().withReps(2_000).withSeed(0);
+        for (String other : ten.algorithms()) {
+            if (other.equals("SPR")) {
+                continue;
+            }
+            double[] curve = dev.quiver.eval.profile.PerformanceProfile.runScoreCurve(ten.matrix(other), taus);
+            for (int i = 0; i < taus.length; i++) {
+                assertTrue(spr[i] >= curve[i], "SPR's profile at tau " + taus[i] + " is below " + other + "'s");
+            }
+            Estimate poi = dev.quiver.eval.poi.ProbabilityOfImprovement.estimate(ten.matrix("SPR"), ten.matrix(other),
+                    poiConfig);
+            assertTrue(poi.low() > 0.5, "P(SPR > " + other + ") = " + poi);
+        }
+    }
 }
