@@ -65,4 +65,21 @@ public final class Table {
         }
         out.println(sb);
     }
+
+    /**
+     * Prints {@code rows} under {@code header}: the first column left-aligned, the middle ones
+     * right-aligned, and the last one right-aligned too when {@code lastRightAligned} (else left-aligned).
+     */
+    public static void print(PrintWriter out, String[] header, List<String[]> rows, boolean lastRightAligned) {
+        String[] h = new String[header.length];
+        for (int i = 0; i < header.length; i++) {
+            boolean right = i > 0 && (i < header.length - 1 || lastRightAligned);
+            h[i] = (right ? ">" : "") + header[i];
+        }
+        Table t = new Table(h);
+        for (String[] r : rows) {
+            t.row((Object[]) r);
+        }
+        t.print(out);
+    }
 }

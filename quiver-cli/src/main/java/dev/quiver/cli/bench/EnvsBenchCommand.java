@@ -1,6 +1,7 @@
 package dev.quiver.cli.bench;
 
 import dev.quiver.cli.Json;
+import dev.quiver.cli.Table;
 import dev.quiver.core.error.QuiverUserException;
 import dev.quiver.core.registry.Envs;
 import dev.quiver.envs.classic.ClassicControl;
@@ -193,32 +194,9 @@ public final class EnvsBenchCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, m >= 100 ? "%.0f M" : m >= 1 ? "%.1f M" : "%.2f M", m);
     }
 
-    private static void printTable(PrintWriter out, String[] header, List<String[]> rows) {
-        int[] w = new int[header.length];
-        for (int i = 0; i < header.length; i++) {
-            w[i] = header[i].length();
-            for (String[] r : rows) {
-                w[i] = Math.max(w[i], r[i].length());
-            }
-        }
-        List<String[]> lines = new ArrayList<>();
-        lines.add(header);
-        String[] rule = new String[header.length];
-        for (int i = 0; i < header.length; i++) {
-            rule[i] = "-".repeat(w[i]);
-        }
-        lines.add(rule);
-        lines.addAll(rows);
-        for (String[] cells : lines) {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < cells.length; i++) {
-                sb.append(i == 0 ? "" : "  ");
-                String pad = " ".repeat(w[i] - cells[i].length());
-                // the first column left-aligned, numbers right-aligned, the last column unpadded
-                sb.append(i == 0 ? cells[i] + pad : i == cells.length - 1 ? cells[i] : pad + cells[i]);
-            }
-            out.println(sb.toString().stripTrailing());
-        }
+    /** Prints a table: the first column left-aligned, numbers right-aligned, the last column unpadded. */
+    static void printTable(PrintWriter out, String[] header, List<String[]> rows) {
+        Table.print(out, header, rows, false);
     }
 
     /**

@@ -654,15 +654,7 @@ public final class StatsBenchCommand implements Callable<Integer> {
 
     /** A table with the first column left-aligned and the others right-aligned. */
     private static void printTable(PrintWriter out, String[] header, List<String[]> rows) {
-        String[] h = header.clone();
-        for (int i = 1; i < h.length; i++) {
-            h[i] = ">" + h[i];
-        }
-        Table t = new Table(h);
-        for (String[] r : rows) {
-            t.row((Object[]) r);
-        }
-        t.print(out);
+        Table.print(out, header, rows, true);
     }
 
     /** Just enough JSON reading for the script's one-object lines: objects, arrays, strings, numbers, literals. */

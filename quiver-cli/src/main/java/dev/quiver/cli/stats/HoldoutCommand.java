@@ -1,6 +1,7 @@
 package dev.quiver.cli.stats;
 
 import dev.quiver.cli.Json;
+import dev.quiver.cli.Table;
 import dev.quiver.core.error.QuiverUserException;
 import dev.quiver.core.io.AtomicFiles;
 import dev.quiver.eval.holdout.AdaptiveOverfittingExperiment.Config;
@@ -256,31 +257,8 @@ public final class HoldoutCommand implements Callable<Integer> {
         AtomicFiles.writeString(out, sb, "--csv " + out);
     }
 
-    /** A plain-text table: columns padded to their widest cell, the first left-aligned, the rest right-aligned. */
+    /** Prints a table whose first column is left-aligned and the others right-aligned. */
     private static void printTable(PrintWriter out, String[] header, List<String[]> rows) {
-        int[] w = new int[header.length];
-        for (int i = 0; i < header.length; i++) {
-            w[i] = header[i].length();
-            for (String[] r : rows) {
-                w[i] = Math.max(w[i], r[i].length());
-            }
-        }
-        List<String[]> lines = new ArrayList<>();
-        lines.add(header);
-        String[] rule = new String[header.length];
-        for (int i = 0; i < header.length; i++) {
-            rule[i] = "-".repeat(w[i]);
-        }
-        lines.add(rule);
-        lines.addAll(rows);
-        for (String[] cells : lines) {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < cells.length; i++) {
-                sb.append(i == 0 ? "" : "  ");
-                String pad = " ".repeat(w[i] - cells[i].length());
-                sb.append(i == 0 ? cells[i] + pad : pad + cells[i]);
-            }
-            out.println(sb.toString().stripTrailing());
-        }
+        Table.print(out, header, rows, true);
     }
 }
