@@ -16,21 +16,21 @@ public final class ClassicControl {
     /** Registrations for CartPole-v1, MountainCar-v0, MountainCarContinuous-v0, Acrobot-v1 and Pendulum-v1. */
     public static List<EnvRegistration> registrations() {
         return List.of(
-                EnvRegistration.of(CartPole.ID, "balance a pole on a cart (Barto et al. 1983)", 500, 475.0, Map.of(),
+                EnvRegistration.of(CartPole.ID, "Balance a pole on a cart (Barto et al. 1983)", 500, 475.0, Map.of(),
                         kw -> new CartPole(new Kwargs(CartPole.ID, kw, Set.of("sutton_barto_reward"))
                                 .bool("sutton_barto_reward", false))),
-                EnvRegistration.of(MountainCar.ID, "drive an under-powered car up a hill (Moore 1990)", 200, -110.0,
+                EnvRegistration.of(MountainCar.ID, "Drive an under-powered car up a hill (Moore 1990)", 200, -110.0,
                         Map.of(), kw -> new MountainCar(new Kwargs(MountainCar.ID, kw, Set.of("goal_velocity"))
                                 .number("goal_velocity", 0.0))),
-                EnvRegistration.of(MountainCarContinuous.ID, "mountain car with a continuous force", 999, 90.0,
+                EnvRegistration.of(MountainCarContinuous.ID, "Mountain car with a continuous force", 999, 90.0,
                         Map.of(), kw -> new MountainCarContinuous(new Kwargs(MountainCarContinuous.ID, kw,
                                 Set.of("goal_velocity")).number("goal_velocity", 0.0))),
-                EnvRegistration.of(Acrobot.ID, "swing up a two-link under-actuated pendulum (Sutton 1996)", 500, -100.0,
+                EnvRegistration.of(Acrobot.ID, "Swing up a two-link under-actuated pendulum (Sutton 1996)", 500, -100.0,
                         Map.of(), kw -> {
                             new Kwargs(Acrobot.ID, kw, Set.of());
                             return new Acrobot();
                         }),
-                EnvRegistration.of(Pendulum.ID, "swing up and hold an inverted pendulum", 200, Double.NaN, Map.of(),
+                EnvRegistration.of(Pendulum.ID, "Swing up and hold an inverted pendulum", 200, Double.NaN, Map.of(),
                         kw -> new Pendulum(new Kwargs(Pendulum.ID, kw, Set.of("g")).number("g", 10.0))));
     }
 
