@@ -1,11 +1,8 @@
 package dev.quiver.nn.optim;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import dev.quiver.nn.net.Network;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +15,7 @@ import java.util.Map;
  * @see <a href="https://arxiv.org/abs/1412.6980">Kingma and Ba (2014), Adam, arXiv:1412.6980</a>
  * @see <a href="https://arxiv.org/abs/1711.05101">Loshchilov and Hutter (2017), AdamW, arXiv:1711.05101</a>
  */
-public final class Adam implements Optimizer {
+public final class Adam extends StatefulOptimizer {
     /**
      * Adam's hyperparameters.
      *
@@ -47,28 +44,15 @@ public final class Adam implements Optimizer {
     }
 
     private final Config config;
-    private final List<NDArray> params;
-    private final NDManager stateManager;
-    private final List<NDArray> m = new ArrayList<>();
-    private final List<NDArray> v = new ArrayList<>();
-    private final Map<String, NDArray> state = new LinkedHashMap<>();
-    private long t;
+    private final List<NDArray> m;
+    private final List<NDArray> v;
 
     /** An optimizer over the parameters of {@code networks}, in order. */
     public Adam(Config config, Network... networks) {
+        super(networks);
         this.config = config;
-        this.params = new ArrayList<>();
-        for (Network n : networks) {
-            params.addAll(n.parameterList());
-        }
-        this.stateManager = networks[0].manager().newSubManager();
-        for (int i = 0; i < params.size(); i++) {
-            NDArray p = params.get(i);
-            m.add(stateManager.zeros(p.getShape(), p.getDataType()));
-            v.add(stateManager.zeros(p.getShape(), p.getDataType()));
-            state.put("m." + i, m.get(i));
-            state.put("v." + i, v.get(i));
-        }
+        this.m = newState("m");
+        this.v = newState("v");
     }
 
     /** The hyperparameters. */
@@ -104,26 +88,6 @@ public final class Adam implements Optimizer {
     }
 
     @Override
-    public List<NDArray> parameters() {
-        return Collections.unmodifiableList(params);
-    }
-
-    @Override
-    public long stepCount() {
-        return t;
-    }
-
-    @Override
-    public void setStepCount(long steps) {
-        t = steps;
-    }
-
-    @Override
-    public Map<String, NDArray> state() {
-        return Collections.unmodifiableMap(state);
-    }
-
-    @Override
     public Map<String, Object> describe() {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("type", config.decoupled && config.weightDecay != 0 ? "adamw" : "adam");
@@ -136,8 +100,4 @@ public final class Adam implements Optimizer {
         return d;
     }
 
-    @Override
-    public void close() {
-        stateManager.close();
-    }
 }

@@ -1,11 +1,8 @@
 package dev.quiver.nn.optim;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import dev.quiver.nn.net.Network;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +14,7 @@ import java.util.Map;
  * @see <a href="https://www.cs.toronto.edu/~tijmen/csc321/slides/lecture_slides_lec6.pdf">Tieleman and
  *     Hinton (2012), lecture 6.5</a>
  */
-public final class RmsProp implements Optimizer {
+public final class RmsProp extends StatefulOptimizer {
     /**
      * RMSprop's hyperparameters.
      *
@@ -34,24 +31,13 @@ public final class RmsProp implements Optimizer {
     }
 
     private final Config config;
-    private final List<NDArray> params = new ArrayList<>();
-    private final NDManager stateManager;
-    private final List<NDArray> v = new ArrayList<>();
-    private final Map<String, NDArray> state = new LinkedHashMap<>();
-    private long t;
+    private final List<NDArray> v;
 
     /** An optimizer over the parameters of {@code networks}, in order. */
     public RmsProp(Config config, Network... networks) {
+        super(networks);
         this.config = config;
-        for (Network n : networks) {
-            params.addAll(n.parameterList());
-        }
-        this.stateManager = networks[0].manager().newSubManager();
-        for (int i = 0; i < params.size(); i++) {
-            NDArray p = params.get(i);
-            v.add(stateManager.zeros(p.getShape(), p.getDataType()));
-            state.put("v." + i, v.get(i));
-        }
+        this.v = newState("v");
     }
 
     @Override
@@ -72,26 +58,6 @@ public final class RmsProp implements Optimizer {
     }
 
     @Override
-    public List<NDArray> parameters() {
-        return Collections.unmodifiableList(params);
-    }
-
-    @Override
-    public long stepCount() {
-        return t;
-    }
-
-    @Override
-    public void setStepCount(long steps) {
-        t = steps;
-    }
-
-    @Override
-    public Map<String, NDArray> state() {
-        return Collections.unmodifiableMap(state);
-    }
-
-    @Override
     public Map<String, Object> describe() {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("type", "rmsprop");
@@ -102,8 +68,4 @@ public final class RmsProp implements Optimizer {
         return d;
     }
 
-    @Override
-    public void close() {
-        stateManager.close();
-    }
 }
