@@ -2,6 +2,8 @@ package dev.quiver.cli;
 
 import dev.quiver.cli.bench.BenchCommand;
 import dev.quiver.cli.stats.StatsCommand;
+import dev.quiver.cli.train.EvalCommand;
+import dev.quiver.cli.train.TrainCommand;
 import dev.quiver.core.error.QuiverUserException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +28,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 @Command(name = "quiver", mixinStandardHelpOptions = true, versionProvider = QuiverCommand.Version.class,
         description = "Quiver: learning decisions from data, and knowing how far to trust them.",
-        subcommands = {EnvsCommand.class, DemoCommand.class, StatsCommand.class, BenchCommand.class},
+        subcommands = {EnvsCommand.class, TrainCommand.class, EvalCommand.class, DemoCommand.class, StatsCommand.class,
+            BenchCommand.class},
         footer = {"", "Exit status: 0 ok, 1 verification failed, 2 user error, 70 internal error."})
 public final class QuiverCommand {
     /** Exit status of a user error. */

@@ -1,0 +1,100 @@
+package dev.quiver.cli.train;
+
+import dev.quiver.core.error.QuiverUserException;
+import dev.quiver.rl.dqn.DqnConfig;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Applies {@code --set key=value} overrides to a {@link DqnConfig}: keys are the config's field names
+ * ({@code learningStarts}) or their snake_case spelling ({@code learning_starts}); each value is parsed
+ * as the type of the field (numbers, {@code true}/{@code false}, a comma-separated list of widths for
+ * {@code hidden}, an enum name for {@code loss}).
+ */
+public final class DqnOverrides {
+    private DqnOverrides() {
+    }
+
+    /**
+     * {@code base} with {@code overrides} applied, in order.
+     *
+     * @throws QuiverUserException naming the key if it is unknown (with the allowed keys) or its value
+     *     cannot be parsed or is out of range
+     */
+    public static DqnConfig apply(DqnConfig base, Map<String, String> overrides) {
+        if (overrides.isEmpty()) {
+            return base;
+        }
+        Map<String, Object> m = new LinkedHashMap<>(base.toMap());
+        for (Map.Entry<String, String> e : overrides.entrySet()) {
+            String given = e.getKey().trim();
+            String key = camel(given);
+            if (!m.containsKey(key)) {
+                throw new QuiverUserException("--set " + given + ": unknown DQN config key '" + given
+                        + "'; allowed keys: " + String.join(", ", m.keySet()) + " (snake_case works too, e.g."
+                        + " learning_starts)");
+            }
+            String value = e.getValue() == null ? "" : e.getValue().trim();
+            m.put(key, parse(given, key, value, m.get(key)));
+        }
+        try {
+            return DqnConfig.fromMap(m, "--set");
+        } catch (QuiverUserException ex) {
+            throw new QuiverUserException("--set " + overrides + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /** {@code learning_starts} → {@code learningStarts}; camelCase stays as it is. */
+    static String camel(String key) {
+        StringBuilder sb = new StringBuilder();
+        boolean up = false;
+        for (char c : key.toCharArray()) {
+            if (c == '_' || c == '-') {
+                up = true;
+            } else {
+                sb.append(up ? Character.toUpperCase(c) : c);
+                up = false;
+            }
+        }
+        return sb.toString();
+    }
+
+    private static Object parse(String given, String key, String value, Object current) {
+        String where = "--set " + given + "=" + value + ": ";
+        try {
+            if (current instanceof Double) {
+                return Double.parseDouble(value);
+            } else if (current instanceof Integer) {
+                return Integer.parseInt(value.replace("_", ""));
+            } else if (current instanceof Long) {
+                return Long.parseLong(value.replace("_", ""));
+            } else if (current instanceof Boolean) {
+                if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+                    return Boolean.parseBoolean(value);
+                }
+                throw new QuiverUserException(where + key + " must be true or false");
+            } else if (current instanceof List<?>) {
+                String v = value.replace("[", "").replace("]", "").trim();
+                List<Integer> widths = new ArrayList<>();
+                for (String p : v.split("[,\\s]+")) {
+                    if (!p.isEmpty()) {
+                        widths.add(Integer.parseInt(p));
+                    }
+                }
+                if (widths.isEmpty()) {
+                    throw new QuiverUserException(where + key + " must list one or more layer widths, e.g. 64,64");
+                }
+                return widths;
+            } else if (current instanceof String) {
+                return value.toUpperCase(Locale.ROOT);
+            }
+        } catch (NumberFormatException ex) {
+            throw new QuiverUserException(where + key + " must be " + (current instanceof Double ? "a number"
+                    : current instanceof List<?> ? "a comma-separated list of integers, e.g. 64,64" : "an integer"));
+        }
+        throw new IllegalStateException("unexpected config value type for " + key + ": " + current);
+    }
+}

@@ -1,0 +1,309 @@
+package dev.quiver.cli.train;
+
+import dev.quiver.cli.Format;
+import dev.quiver.cli.Json;
+import dev.quiver.cli.Table;
+import dev.quiver.core.env.Env;
+import dev.quiver.core.error.QuiverUserException;
+import dev.quiver.core.estimate.Estimate;
+import dev.quiver.core.io.AtomicFiles;
+import dev.quiver.core.registry.Envs;
+import dev.quiver.eval.aggregate.Metric;
+import dev.quiver.eval.bootstrap.BootstrapConfig;
+import dev.quiver.eval.bootstrap.StratifiedBootstrap;
+import dev.quiver.rl.agent.TrainingCallback;
+import dev.quiver.rl.dqn.Dqn;
+import dev.quiver.rl.dqn.DqnConfig;
+import dev.quiver.rl.dqn.DqnPolicy;
+import dev.quiver.rl.eval.Evaluation;
+import dev.quiver.rl.eval.EvaluationResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code quiver train ALGO --env ID --steps N}: trains an online agent for one or several seeds (one after
+ * another in this JVM), logs metrics as JSON lines, saves a checkpoint per seed, evaluates each final
+ * greedy policy and, across seeds, reports the IQM of the per-seed mean returns with a 95%
+ * stratified-bootstrap interval.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train an agent on an env for N steps, for one seed (--seed) or several (--seeds 0..4, run one"
+                + " after another); log metrics, save a checkpoint per seed, evaluate each final greedy policy, and"
+                + " print the IQM of the per-seed mean returns with a 95%% stratified-bootstrap interval.",
+            "Algorithms: dqn (CleanRL's dqn.py defaults; needs a float32 Box observation space and a Discrete action"
+                + " space).",
+            "Output (--out DIR): config.json, and per seed DIR/seed-S/metrics.jsonl (one JSON object per logged"
+                + " step: step, train/loss, train/q_mean, train/epsilon or episode/return, episode/length; written"
+                + " as training goes), DIR/seed-S/checkpoint/ (load with 'quiver eval --checkpoint') and"
+                + " DIR/seed-S/eval.json."})
+public final class TrainCommand implements Callable<Integer> {
+    /** The algorithms {@code train} knows. */
+    public static final List<String> ALGORITHMS = List.of("dqn");
+    /** Final evaluation of seed {@code s} resets episode {@code i} with {@code EVAL_SEED_OFFSET + s + i}. */
+    public static final long EVAL_SEED_OFFSET = 10_000;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "ALGO", description = "The algorithm: dqn.")
+    String algorithm;
+
+    @Option(names = "--env", paramLabel = "ID", required = true,
+            description = "The env id, e.g. CartPole-v1 (see 'quiver envs list').")
+    String envId;
+
+    @Option(names = "--steps", paramLabel = "N", required = true, description = "Environment steps per seed.")
+    long steps;
+
+    @Option(names = "--seed", paramLabel = "S", description = "The root seed of a single run (default: 0).")
+    Long seed;
+
+    @Option(names = "--seeds", paramLabel = "LIST",
+            description = "Several seeds, run one after another: a range 0..4 (inclusive) or a list 0,1,2.")
+    String seedList;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override a config field, e.g. learningStarts=500 (or learning_starts=500), hidden=64,64,"
+                    + " doubleQ=true, loss=huber. Repeatable. Keys: learningRate, bufferSize, gamma, tau,"
+                    + " targetNetworkFrequency, batchSize, startE, endE, explorationFraction, learningStarts,"
+                    + " trainFrequency, hidden, doubleQ, dueling, nStep, maxGradNorm, loss.")
+    Map<String, String> overrides = new LinkedHashMap<>();
+
+    @Option(names = "--config", paramLabel = "FILE.yaml",
+            description = "A YAML config file: not supported yet (use --set KEY=VALUE).")
+    Path configFile;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Output directory (default: runs/ALGO-ENV-yyyyMMdd-HHmmss).")
+    Path out;
+
+    @Option(names = "--eval-episodes", paramLabel = "N", defaultValue = "10",
+            description = "Greedy evaluation episodes per seed after training (default: ${DEFAULT-VALUE}); episode"
+                    + " i of seed S resets with 10000 + S + i.")
+    int evalEpisodes;
+
+    @Option(names = "--no-progress", description = "Do not print progress lines to stderr.")
+    boolean noProgress;
+
+    @Option(names = "--json", paramLabel = "OUT", description = "Also write a summary as JSON to OUT.")
+    Path json;
+
+    /** One seed's outcome. */
+    record SeedResult(long seed, long episodes, double lastTrainReturn, EvaluationResult eval, double wallSeconds,
+            long metricLines) {
+    }
+
+    @Override
+    public Integer call() {
+        String algo = algorithm.trim().toLowerCase(Locale.ROOT);
+        if (!ALGORITHMS.contains(algo)) {
+            throw new QuiverUserException("unknown algorithm '" + algorithm + "'; available: "
+                    + String.join(", ", ALGORITHMS));
+        }
+        if (configFile != null) {
+            throw new QuiverUserException("--config " + configFile + ": YAML config files are not supported yet;"
+                    + " use --set KEY=VALUE");
+        }
+        if (steps < 1) {
+            throw new QuiverUserException("--steps must be at least 1, got " + steps);
+        }
+        if (evalEpisodes < 1) {
+            throw new QuiverUserException("--eval-episodes must be at least 1, got " + evalEpisodes);
+        }
+        if (seed != null && seedList != null) {
+            throw new QuiverUserException("give either --seed or --seeds, not both");
+        }
+        long[] seeds = seedList != null ? SeedList.parse(seedList, "--seeds") : new long[] {seed == null ? 0 : seed};
+        DqnConfig config = DqnOverrides.apply(DqnConfig.defaults(), overrides);
+
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        List<SeedResult> results = new ArrayList<>();
+        String resolvedEnv;
+        long started = System.nanoTime();
+        try (Env<float[], Integer> env = Envs.make(envId)) {
+            resolvedEnv = env.spec().id();
+            Dqn learner = config.build(env.spec()); // checks the spaces before anything is written
+            Path dir = out != null ? out : Path.of("runs", algo + "-" + resolvedEnv + "-"
+                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            Map<String, Object> cfgDoc = new LinkedHashMap<>();
+            cfgDoc.put("algorithm", algo);
+            cfgDoc.put("env", resolvedEnv);
+            cfgDoc.put("steps", steps);
+            cfgDoc.put("seeds", seeds);
+            cfgDoc.put("eval_episodes", evalEpisodes);
+            cfgDoc.put("config", config.toMap());
+            AtomicFiles.writeString(dir.resolve("config.json"), Json.toJson(cfgDoc), "--out " + dir);
+            stdout.println("train " + algo + " on " + resolvedEnv + ": " + steps + " steps x " + seeds.length
+                    + " seed(s) " + java.util.Arrays.toString(seeds) + ", output in " + dir);
+            stdout.flush();
+            for (long s : seeds) {
+                results.add(trainOne(learner, env, s, dir.resolve("seed-" + s), stderr));
+            }
+            out = dir;
+        }
+        double totalSeconds = (System.nanoTime() - started) / 1e9;
+
+        Table t = new Table(">seed", ">episodes", ">last10 train return", ">eval mean return", ">95% interval",
+                ">wall s", ">steps/s");
+        for (SeedResult r : results) {
+            Estimate m = r.eval().meanReturn();
+            t.row(r.seed(), r.episodes(), Format.num(r.lastTrainReturn()), Format.num(m.point()), Format.interval(m),
+                    String.format(Locale.ROOT, "%.1f", r.wallSeconds()),
+                    String.format(Locale.ROOT, "%.0f", steps / r.wallSeconds()));
+        }
+        t.print(stdout);
+        double[] means = results.stream().mapToDouble(r -> r.eval().meanReturn().point()).toArray();
+        Estimate iqm = iqm(means, seeds.length == 1 ? seeds[0] : 0);
+        stdout.println("IQM of eval mean return over " + seeds.length + " seed(s): " + Format.num(iqm.point())
+                + ", 95% interval " + Format.interval(iqm) + " (" + iqm.method() + "); total wall "
+                + String.format(Locale.ROOT, "%.1f", totalSeconds) + " s");
+        stdout.flush();
+
+        if (json != null) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("command", "train");
+            doc.put("algorithm", algo);
+            doc.put("env", resolvedEnv);
+            doc.put("steps", steps);
+            doc.put("seeds", seeds);
+            doc.put("eval_episodes", evalEpisodes);
+            doc.put("config", config.toMap());
+            doc.put("out", out.toString());
+            List<Map<String, Object>> per = new ArrayList<>();
+            for (SeedResult r : results) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("seed", r.seed());
+                m.put("episodes", r.episodes());
+                m.put("last10_train_return", r.lastTrainReturn());
+                m.put("eval_mean_return", r.eval().meanReturn());
+                m.put("eval_returns", r.eval().returns());
+                m.put("wall_seconds", r.wallSeconds());
+                m.put("steps_per_second", steps / r.wallSeconds());
+                m.put("checkpoint", out.resolve("seed-" + r.seed()).resolve("checkpoint").toString());
+                per.add(m);
+            }
+            doc.put("per_seed", per);
+            doc.put("iqm_eval_mean_return", iqm);
+            doc.put("total_wall_seconds", totalSeconds);
+            Json.writeFile(json, doc);
+        }
+        return 0;
+    }
+
+    /**
+     * The IQM of the per-seed mean returns with a 95% stratified-bootstrap interval (seeds as the runs of
+     * one task); with a single seed, the value itself with a zero-width interval.
+     */
+    static Estimate iqm(double[] perSeedMeans, long bootstrapSeed) {
+        if (perSeedMeans.length == 1) {
+            double v = perSeedMeans[0];
+            return new Estimate(v, v, v, 0.95, "single seed: no interval");
+        }
+        return StratifiedBootstrap.estimate(new double[][] {perSeedMeans}, Metric.iqm(),
+                BootstrapConfig.defaults().withSeed(bootstrapSeed));
+    }
+
+    private SeedResult trainOne(Dqn learner, Env<float[], Integer> env, long s, Path dir, PrintWriter stderr) {
+        long t0 = System.nanoTime();
+        Progress progress = new Progress(s, steps, t0, noProgress ? null : stderr);
+        DqnPolicy policy;
+        long lines;
+        try (MetricsLog log = new MetricsLog(dir.resolve("metrics.jsonl"))) {
+            TrainingCallback cb = (step, metrics) -> {
+                log.write(step, metrics);
+                progress.onMetrics(step, metrics);
+            };
+            policy = learner.learn(env, steps, s, cb);
+            lines = log.lines();
+        }
+        try (policy) {
+            double wall = (System.nanoTime() - t0) / 1e9;
+            progress.finish();
+            policy.save(dir.resolve("checkpoint"));
+            EvaluationResult eval = Evaluation.run(env, policy, evalEpisodes, EVAL_SEED_OFFSET + s);
+            Map<String, Object> evalDoc = new LinkedHashMap<>();
+            evalDoc.put("seed", s);
+            evalDoc.put("eval_seed", EVAL_SEED_OFFSET + s);
+            evalDoc.put("mean_return", eval.meanReturn());
+            evalDoc.put("returns", eval.returns());
+            evalDoc.put("lengths", eval.lengths());
+            evalDoc.put("wall_seconds", wall);
+            AtomicFiles.writeString(dir.resolve("eval.json"), Json.toJson(evalDoc), "--out " + dir);
+            return new SeedResult(s, progress.episodes, progress.recentMean(), eval, wall, lines);
+        }
+    }
+
+    /** Counts episodes and prints a plain progress line to stderr about every 10% of the steps. */
+    static final class Progress {
+        private static final int WINDOW = 10;
+        private final long seed;
+        private final long steps;
+        private final long t0;
+        private final PrintWriter err;
+        private final double[] recent = new double[WINDOW];
+        private long episodes;
+        private long nextReport;
+        private int decile = 1;
+
+        Progress(long seed, long steps, long t0, PrintWriter err) {
+            this.seed = seed;
+            this.steps = steps;
+            this.t0 = t0;
+            this.err = err;
+            this.nextReport = Math.max(1, steps / 10);
+        }
+
+        void onMetrics(long step, Map<String, Double> metrics) {
+            Double ret = metrics.get("episode/return");
+            if (ret != null) {
+                recent[(int) (episodes % WINDOW)] = ret;
+                episodes++;
+            }
+            if (err != null && step + 1 >= nextReport && decile < 10) {
+                report(step + 1);
+                decile = (int) Math.min(10, (step + 1) * 10 / steps) + 1;
+                nextReport = Math.max(step + 2, steps * decile / 10);
+            }
+        }
+
+        double recentMean() {
+            int n = (int) Math.min(episodes, WINDOW);
+            if (n == 0) {
+                return Double.NaN;
+            }
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                sum += recent[i];
+            }
+            return sum / n;
+        }
+
+        void finish() {
+            if (err != null) {
+                report(steps);
+            }
+        }
+
+        private void report(long done) {
+            double secs = (System.nanoTime() - t0) / 1e9;
+            err.println(String.format(Locale.ROOT, "seed %d: step %d/%d (%d%%), %d episodes, mean return (last %d) %s,"
+                    + " %.0f steps/s", seed, done, steps, done * 100 / steps, episodes, Math.min(episodes, WINDOW),
+                    Format.num(recentMean()), done / Math.max(secs, 1e-9)));
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package dev.quiver.cli.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quiver.cli.QuiverCommand;
+import dev.quiver.core.error.QuiverUserException;
+import dev.quiver.rl.dqn.DqnConfig;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Runs {@code quiver train} and {@code quiver eval} in-process on short CartPole runs. */
+class TrainCommandTest {
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + code + "\n--- out:\n" + out + "\n--- err:\n" + err;
+        }
+    }
+
+    static Run run(String... args) {
+        CommandLine cl = QuiverCommand.newCommandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void trainsTwoSeedsAndEvaluatesTheCheckpoint() throws IOException {
+        Path out = dir.resolve("run");
+        Path json = dir.resolve("summary.json");
+        Run r = run("train", "dqn", "--env", "CartPole-v1", "--steps", "2000", "--seeds", "0..1", "--set",
+                "learning_starts=500", "--eval-episodes", "3", "--out", out.toString(), "--json", json.toString());
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains("IQM of eval mean return over 2 seed(s)"), r.toString());
+        assertTrue(r.err().contains("seed 1: step 2000/2000 (100%)"), r.toString());
+        for (String s : List.of("seed-0", "seed-1")) {
+            List<String> lines = Files.readAllLines(out.resolve(s).resolve("metrics.jsonl"));
+            assertTrue(lines.size() > 10, s + ": " + lines.size() + " lines");
+            assertTrue(lines.stream().allMatch(l -> l.startsWith("{\"step\": ") && l.endsWith("}")), lines.get(0));
+            assertTrue(lines.stream().anyMatch(l -> l.contains("\"train/loss\"")), "no train/loss line");
+            assertTrue(lines.stream().anyMatch(l -> l.contains("\"episode/return\"")), "no episode/return line");
+            assertTrue(Files.exists(out.resolve(s).resolve("checkpoint").resolve("manifest.json")));
+        }
+        String summary = Files.readString(json);
+        assertTrue(summary.contains("\"iqm_eval_mean_return\"") && summary.contains("\"steps_per_second\""), summary);
+        assertTrue(summary.contains("\"learningStarts\": 500"), summary);
+
+        Path evalJson = dir.resolve("eval.json");
+        Run e = run("eval", "--checkpoint", out.resolve("seed-0").resolve("checkpoint").toString(), "--env",
+                "CartPole-v1", "--episodes", "3", "--seed", "7", "--json", evalJson.toString());
+        assertEquals(0, e.code(), e.toString());
+        assertTrue(e.out().contains("mean return "), e.toString());
+        assertTrue(Files.readString(evalJson).contains("\"mean_return\""));
+
+        Run wrong = run("eval", "--checkpoint", out.resolve("seed-1").toString(), "--env", "Acrobot-v1");
+        assertEquals(2, wrong.code(), wrong.toString());
+        assertTrue(wrong.err().contains("Acrobot-v1") && wrong.err().contains("Discrete(2)"), wrong.toString());
+    }
+
+    @Test
+    void unknownAlgorithmIsAUserError() {
+        Run r = run("train", "ppo", "--env", "CartPole-v1", "--steps", "10", "--out", dir.toString());
+        assertEquals(2, r.code(), r.toString());
+        assertTrue(r.err().contains("'ppo'") && r.err().contains("available: dqn"), r.toString());
+    }
+
+    @Test
+    void unknownEnvIsAUserError() {
+        Run r = run("train", "dqn", "--env", "NoSuchEnv-v9", "--steps", "10", "--out", dir.toString());
+        assertEquals(2, r.code(), r.toString());
+        assertTrue(r.err().contains("NoSuchEnv-v9"), r.toString());
+    }
+
+    @Test
+    void dqnOnABoxActionSpaceIsAUserError() {
+        Run r = run("train", "dqn", "--env", "Pendulum-v1", "--steps", "10", "--out", dir.resolve("p").toString());
+        assertEquals(2, r.code(), r.toString());
+        assertTrue(r.err().contains("Pendulum-v1") && r.err().contains("Discrete action space"), r.toString());
+        assertTrue(Files.notExists(dir.resolve("p")), "nothing is written for a rejected env");
+    }
+
+    @Test
+    void unknownConfigKeyIsAUserErrorListingTheKeys() {
+        Run r = run("train", "dqn", "--env", "CartPole-v1", "--steps", "10", "--set", "learning_rat=0.1", "--out",
+                dir.toString());
+        assertEquals(2, r.code(), r.toString());
+        assertTrue(r.err().contains("learning_rat") && r.err().contains("learningRate"), r.toString());
+    }
+
+    @Test
+    void badSeedsAndYamlConfigAreUserErrors() {
+        Run seeds = run("train", "dqn", "--env", "CartPole-v1", "--steps", "10", "--seeds", "4..1");
+        assertEquals(2, seeds.code(), seeds.toString());
+        assertTrue(seeds.err().contains("--seeds 4..1"), seeds.toString());
+        Run both = run("train", "dqn", "--env", "CartPole-v1", "--steps", "10", "--seed", "1", "--seeds", "0,1");
+        assertEquals(2, both.code(), both.toString());
+        Run yaml = run("train", "dqn", "--env", "CartPole-v1", "--steps", "10", "--config", "x.yaml");
+        assertEquals(2, yaml.code(), yaml.toString());
+        assertTrue(yaml.err().contains("not supported yet"), yaml.toString());
+    }
+
+    @Test
+    void helpDescribesTheOptions() {
+        Run t = run("train", "--help");
+        assertEquals(0, t.code(), t.toString());
+        assertTrue(t.out().contains("--seeds") && t.out().contains("--no-progress") && t.out().contains("not supported yet"),
+                t.toString());
+        Run e = run("eval", "--help");
+        assertEquals(0, e.code(), e.toString());
+        assertTrue(e.out().contains("--checkpoint"), e.toString());
+        Run top = run("--help");
+        assertTrue(top.out().contains("train") && top.out().contains("eval"), top.toString());
+    }
+
+    @Test
+    void seedListsParse() {
+        assertArrayEquals(new long[] {0, 1, 2, 3, 4}, SeedList.parse("0..4", "--seeds"));
+        assertArrayEquals(new long[] {3, 1, 7}, SeedList.parse("3, 1,7", "--seeds"));
+        assertArrayEquals(new long[] {5}, SeedList.parse("5", "--seeds"));
+        assertThrows(QuiverUserException.class, () -> SeedList.parse("1,1", "--seeds"));
+        assertThrows(QuiverUserException.class, () -> SeedList.parse("a..b", "--seeds"));
+        assertThrows(QuiverUserException.class, () -> SeedList.parse("", "--seeds"));
+    }
+
+    @Test
+    void overridesParseEachFieldType() {
+        Map<String, String> o = new LinkedHashMap<>();
+        o.put("learning_starts", "500");
+        o.put("learningRate", "1e-3");
+        o.put("hidden", "64,32");
+        o.put("double_q", "true");
+        o.put("loss", "huber");
+        DqnConfig c = DqnOverrides.apply(DqnConfig.defaults(), o);
+        assertEquals(500, c.learningStarts());
+        assertEquals(1e-3, c.learningRate());
+        assertEquals(List.of(64, 32), c.hidden());
+        assertTrue(c.doubleQ());
+        assertEquals("HUBER", c.loss().name());
+        assertThrows(QuiverUserException.class, () -> DqnOverrides.apply(DqnConfig.defaults(), Map.of("dueling", "yes")));
+        assertThrows(QuiverUserException.class, () -> DqnOverrides.apply(DqnConfig.defaults(), Map.of("loss", "l1")));
+    }
+
+    @Test
+    void iqmOfOneSeedIsThatSeed() {
+        assertEquals(3.5, TrainCommand.iqm(new double[] {3.5}, 0).point());
+        var e = TrainCommand.iqm(new double[] {1, 2, 3, 4, 100}, 0);
+        assertTrue(e.low() <= e.point() && e.point() <= e.high(), e.toString());
+    }
+}
