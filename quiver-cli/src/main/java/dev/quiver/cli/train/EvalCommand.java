@@ -11,7 +11,6 @@ import dev.quiver.core.registry.Envs;
 import dev.quiver.core.space.Box;
 import dev.quiver.core.space.DType;
 import dev.quiver.core.space.Discrete;
-import dev.quiver.rl.dqn.DqnPolicy;
 import dev.quiver.rl.eval.Evaluation;
 import dev.quiver.rl.eval.EvaluationResult;
 import java.io.PrintWriter;
@@ -29,7 +28,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Evaluate a saved policy (a checkpoint written by 'quiver train'): play N episodes greedily,"
                 + " print each episode's return and the mean return with a 95%% percentile-bootstrap interval.",
-            "Episode i resets with seed S + i. Supported checkpoints: dqn."})
+            "Episode i resets with seed S + i. Supported checkpoints: dqn, ppo."})
 public final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -68,12 +67,13 @@ public final class EvalCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         EvaluationResult r;
         String resolvedEnv;
-        try (DqnPolicy policy = DqnPolicy.load(dir);
-                Env<float[], Integer> env = Envs.make(envId != null ? envId : policy.envId())) {
+        try (LoadedPolicy loaded = LoadedPolicy.load(dir);
+                Env<float[], Integer> env = Envs.make(envId != null ? envId : loaded.envId())) {
             resolvedEnv = env.spec().id();
-            checkSpaces(policy, env.spec(), dir);
-            r = Evaluation.run(env, policy, episodes, seed);
-            out.println(resolvedEnv + ": " + episodes + " episodes of " + policy + " from " + dir + ", seed " + seed);
+            checkSpaces(loaded, env.spec(), dir);
+            r = Evaluation.run(env, loaded.policy(), episodes, seed);
+            out.println(resolvedEnv + ": " + episodes + " episodes of " + loaded.policy() + " from " + dir + ", seed "
+                    + seed);
         }
         Table t = new Table(">episode", ">return", ">length");
         for (int i = 0; i < r.episodes(); i++) {
@@ -101,7 +101,7 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     /** The env must have float32 Box observations of the policy's size and Discrete(n) actions of its count. */
-    static void checkSpaces(DqnPolicy policy, EnvSpec env, Path dir) {
+    static void checkSpaces(LoadedPolicy policy, EnvSpec env, Path dir) {
         boolean obsOk = env.observationSpace() instanceof Box<?> b && b.dtype() == DType.FLOAT32
                 && b.size() == policy.observationSize();
         boolean actOk = env.actionSpace() instanceof Discrete d && d.start() == 0 && d.n() == policy.numActions();

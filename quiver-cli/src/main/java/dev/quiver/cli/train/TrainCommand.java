@@ -12,9 +12,11 @@ import dev.quiver.eval.aggregate.Metric;
 import dev.quiver.eval.bootstrap.BootstrapConfig;
 import dev.quiver.eval.bootstrap.StratifiedBootstrap;
 import dev.quiver.rl.agent.TrainingCallback;
-import dev.quiver.rl.dqn.Dqn;
+import dev.quiver.rl.agent.Learner;
+import dev.quiver.rl.agent.LearnerConfig;
+import dev.quiver.rl.agent.SavablePolicy;
 import dev.quiver.rl.dqn.DqnConfig;
-import dev.quiver.rl.dqn.DqnPolicy;
+import dev.quiver.rl.ppo.PpoConfig;
 import dev.quiver.rl.eval.Evaluation;
 import dev.quiver.rl.eval.EvaluationResult;
 import java.io.PrintWriter;
@@ -43,22 +45,22 @@ import picocli.CommandLine.Spec;
         description = {"Train an agent on an env for N steps, for one seed (--seed) or several (--seeds 0..4, run one"
                 + " after another); log metrics, save a checkpoint per seed, evaluate each final greedy policy, and"
                 + " print the IQM of the per-seed mean returns with a 95%% stratified-bootstrap interval.",
-            "Algorithms: dqn (CleanRL's dqn.py defaults; needs a float32 Box observation space and a Discrete action"
-                + " space).",
+            "Algorithms: dqn (CleanRL's dqn.py defaults) and ppo (CleanRL's ppo.py defaults, 4 env copies); both need a"
+                + " float32 Box observation space and a Discrete action space.",
             "Output (--out DIR): config.json, and per seed DIR/seed-S/metrics.jsonl (one JSON object per logged"
                 + " step: step, train/loss, train/q_mean, train/epsilon or episode/return, episode/length; written"
                 + " as training goes), DIR/seed-S/checkpoint/ (load with 'quiver eval --checkpoint') and"
                 + " DIR/seed-S/eval.json."})
 public final class TrainCommand implements Callable<Integer> {
     /** The algorithms {@code train} knows. */
-    public static final List<String> ALGORITHMS = List.of("dqn");
+    public static final List<String> ALGORITHMS = List.of("dqn", "ppo");
     /** Final evaluation of seed {@code s} resets episode {@code i} with {@code EVAL_SEED_OFFSET + s + i}. */
     public static final long EVAL_SEED_OFFSET = 10_000;
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "ALGO", description = "The algorithm: dqn.")
+    @Parameters(index = "0", paramLabel = "ALGO", description = "The algorithm: dqn or ppo.")
     String algorithm;
 
     @Option(names = "--env", paramLabel = "ID", required = true,
@@ -77,9 +79,11 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "Override a config field, e.g. learningStarts=500 (or learning_starts=500), hidden=64,64,"
-                    + " doubleQ=true, loss=huber. Repeatable. Keys: learningRate, bufferSize, gamma, tau,"
+                    + " doubleQ=true, loss=huber. Repeatable. DQN keys: learningRate, bufferSize, gamma, tau,"
                     + " targetNetworkFrequency, batchSize, startE, endE, explorationFraction, learningStarts,"
-                    + " trainFrequency, hidden, doubleQ, dueling, nStep, maxGradNorm, loss.")
+                    + " trainFrequency, hidden, doubleQ, dueling, nStep, maxGradNorm, loss. PPO keys: learningRate,"
+                    + " annealLr, numEnvs, numSteps, gamma, gaeLambda, numMinibatches, updateEpochs, normAdv, clipCoef,"
+                    + " clipVloss, entCoef, vfCoef, maxGradNorm, hidden.")
     Map<String, String> overrides = new LinkedHashMap<>();
 
     @Option(names = "--config", paramLabel = "FILE.yaml",
@@ -127,7 +131,17 @@ public final class TrainCommand implements Callable<Integer> {
             throw new QuiverUserException("give either --seed or --seeds, not both");
         }
         long[] seeds = seedList != null ? SeedList.parse(seedList, "--seeds") : new long[] {seed == null ? 0 : seed};
-        DqnConfig config = DqnOverrides.apply(DqnConfig.defaults(), overrides);
+        LearnerConfig<float[], Integer> config;
+        Map<String, Object> configMap;
+        if (algo.equals("ppo")) {
+            PpoConfig ppo = ConfigOverrides.apply(PpoConfig.defaults(), overrides);
+            config = ppo;
+            configMap = ppo.toMap();
+        } else {
+            DqnConfig dqn = ConfigOverrides.apply(DqnConfig.defaults(), overrides);
+            config = dqn;
+            configMap = dqn.toMap();
+        }
 
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
@@ -136,7 +150,7 @@ public final class TrainCommand implements Callable<Integer> {
         long started = System.nanoTime();
         try (Env<float[], Integer> env = Envs.make(envId)) {
             resolvedEnv = env.spec().id();
-            Dqn learner = config.build(env.spec()); // checks the spaces before anything is written
+            Learner<float[], Integer> learner = config.build(env.spec()); // checks the spaces before anything is written
             Path dir = out != null ? out : Path.of("runs", algo + "-" + resolvedEnv + "-"
                     + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
             Map<String, Object> cfgDoc = new LinkedHashMap<>();
@@ -145,7 +159,7 @@ public final class TrainCommand implements Callable<Integer> {
             cfgDoc.put("steps", steps);
             cfgDoc.put("seeds", seeds);
             cfgDoc.put("eval_episodes", evalEpisodes);
-            cfgDoc.put("config", config.toMap());
+            cfgDoc.put("config", configMap);
             AtomicFiles.writeString(dir.resolve("config.json"), Json.toJson(cfgDoc), "--out " + dir);
             stdout.println("train " + algo + " on " + resolvedEnv + ": " + steps + " steps x " + seeds.length
                     + " seed(s) " + java.util.Arrays.toString(seeds) + ", output in " + dir);
@@ -181,7 +195,7 @@ public final class TrainCommand implements Callable<Integer> {
             doc.put("steps", steps);
             doc.put("seeds", seeds);
             doc.put("eval_episodes", evalEpisodes);
-            doc.put("config", config.toMap());
+            doc.put("config", configMap);
             doc.put("out", out.toString());
             List<Map<String, Object>> per = new ArrayList<>();
             for (SeedResult r : results) {
@@ -217,10 +231,11 @@ public final class TrainCommand implements Callable<Integer> {
                 BootstrapConfig.defaults().withSeed(bootstrapSeed));
     }
 
-    private SeedResult trainOne(Dqn learner, Env<float[], Integer> env, long s, Path dir, PrintWriter stderr) {
+    private SeedResult trainOne(Learner<float[], Integer> learner, Env<float[], Integer> env, long s, Path dir,
+            PrintWriter stderr) {
         long t0 = System.nanoTime();
         Progress progress = new Progress(s, steps, t0, noProgress ? null : stderr);
-        DqnPolicy policy;
+        SavablePolicy<float[], Integer> policy;
         long lines;
         try (MetricsLog log = new MetricsLog(dir.resolve("metrics.jsonl"))) {
             TrainingCallback cb = (step, metrics) -> {

@@ -77,9 +77,26 @@ class TrainCommandTest {
 
     @Test
     void unknownAlgorithmIsAUserError() {
-        Run r = run("train", "ppo", "--env", "CartPole-v1", "--steps", "10", "--out", dir.toString());
+        Run r = run("train", "a2c", "--env", "CartPole-v1", "--steps", "10", "--out", dir.toString());
         assertEquals(2, r.code(), r.toString());
-        assertTrue(r.err().contains("'ppo'") && r.err().contains("available: dqn"), r.toString());
+        assertTrue(r.err().contains("'a2c'") && r.err().contains("available: dqn, ppo"), r.toString());
+    }
+
+    @Test
+    void ppoTrainsAndItsCheckpointEvaluates() throws IOException {
+        Path out = dir.resolve("ppo");
+        Run r = run("train", "ppo", "--env", "CartPole-v1", "--steps", "512", "--seed", "3", "--set", "num_steps=64",
+                "--set", "update_epochs=1", "--eval-episodes", "2", "--no-progress", "--out", out.toString());
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(Files.readString(out.resolve("seed-3").resolve("metrics.jsonl")).contains("train/policy_loss"),
+                r.toString());
+        Run e = run("eval", "--checkpoint", out.resolve("seed-3").toString(), "--episodes", "2");
+        assertEquals(0, e.code(), e.toString());
+        assertTrue(e.out().contains("CartPole-v1") && e.out().contains("mean return "), e.toString());
+        Run bad = run("train", "ppo", "--env", "CartPole-v1", "--steps", "10", "--set", "clip=0.1", "--out",
+                dir.resolve("bad").toString());
+        assertEquals(2, bad.code(), bad.toString());
+        assertTrue(bad.err().contains("unknown PPO config key 'clip'") && bad.err().contains("clipCoef"), bad.toString());
     }
 
     @Test
@@ -148,14 +165,14 @@ class TrainCommandTest {
         o.put("hidden", "64,32");
         o.put("double_q", "true");
         o.put("loss", "huber");
-        DqnConfig c = DqnOverrides.apply(DqnConfig.defaults(), o);
+        DqnConfig c = ConfigOverrides.apply(DqnConfig.defaults(), o);
         assertEquals(500, c.learningStarts());
         assertEquals(1e-3, c.learningRate());
         assertEquals(List.of(64, 32), c.hidden());
         assertTrue(c.doubleQ());
         assertEquals("HUBER", c.loss().name());
-        assertThrows(QuiverUserException.class, () -> DqnOverrides.apply(DqnConfig.defaults(), Map.of("dueling", "yes")));
-        assertThrows(QuiverUserException.class, () -> DqnOverrides.apply(DqnConfig.defaults(), Map.of("loss", "l1")));
+        assertThrows(QuiverUserException.class, () -> ConfigOverrides.apply(DqnConfig.defaults(), Map.of("dueling", "yes")));
+        assertThrows(QuiverUserException.class, () -> ConfigOverrides.apply(DqnConfig.defaults(), Map.of("loss", "l1")));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.quiver.cli.train;
 
 import dev.quiver.core.error.QuiverUserException;
 import dev.quiver.rl.dqn.DqnConfig;
+import dev.quiver.rl.ppo.PpoConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,13 +10,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Applies {@code --set key=value} overrides to a {@link DqnConfig}: keys are the config's field names
+ * Applies {@code --set key=value} overrides to an agent's config (as its {@code toMap()}): keys are the
+ * config's field names
  * ({@code learningStarts}) or their snake_case spelling ({@code learning_starts}); each value is parsed
  * as the type of the field (numbers, {@code true}/{@code false}, a comma-separated list of widths for
  * {@code hidden}, an enum name for {@code loss}).
  */
-public final class DqnOverrides {
-    private DqnOverrides() {
+public final class ConfigOverrides {
+    private ConfigOverrides() {
     }
 
     /**
@@ -25,26 +27,36 @@ public final class DqnOverrides {
      *     cannot be parsed or is out of range
      */
     public static DqnConfig apply(DqnConfig base, Map<String, String> overrides) {
-        if (overrides.isEmpty()) {
-            return base;
-        }
-        Map<String, Object> m = new LinkedHashMap<>(base.toMap());
+        return DqnConfig.fromMap(applyToMap(base.toMap(), overrides, "DQN"), "--set");
+    }
+
+    /** {@code base} with {@code overrides} applied (see {@link #apply(DqnConfig, Map)}). */
+    public static PpoConfig apply(PpoConfig base, Map<String, String> overrides) {
+        return PpoConfig.fromMap(applyToMap(base.toMap(), overrides, "PPO"), "--set");
+    }
+
+    /**
+     * The config map {@code base} with {@code overrides} applied, each value parsed as the type of the
+     * value it replaces.
+     *
+     * @param algorithm the algorithm's name for messages, e.g. {@code "DQN"}
+     * @throws QuiverUserException naming the key if it is unknown (listing the allowed keys) or its value
+     *     cannot be parsed
+     */
+    static Map<String, Object> applyToMap(Map<String, Object> base, Map<String, String> overrides, String algorithm) {
+        Map<String, Object> m = new LinkedHashMap<>(base);
         for (Map.Entry<String, String> e : overrides.entrySet()) {
             String given = e.getKey().trim();
             String key = camel(given);
             if (!m.containsKey(key)) {
-                throw new QuiverUserException("--set " + given + ": unknown DQN config key '" + given
+                throw new QuiverUserException("--set " + given + ": unknown " + algorithm + " config key '" + given
                         + "'; allowed keys: " + String.join(", ", m.keySet()) + " (snake_case works too, e.g."
                         + " learning_starts)");
             }
             String value = e.getValue() == null ? "" : e.getValue().trim();
             m.put(key, parse(given, key, value, m.get(key)));
         }
-        try {
-            return DqnConfig.fromMap(m, "--set");
-        } catch (QuiverUserException ex) {
-            throw new QuiverUserException("--set " + overrides + ": " + ex.getMessage(), ex);
-        }
+        return m;
     }
 
     /** {@code learning_starts} → {@code learningStarts}; camelCase stays as it is. */
