@@ -2,6 +2,7 @@ package dev.quiver.rl.dqn;
 
 import dev.quiver.core.env.EnvSpec;
 import dev.quiver.core.error.QuiverUserException;
+import dev.quiver.rl.agent.ConfigMaps;
 import dev.quiver.rl.agent.LearnerConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +47,9 @@ public record DqnConfig(double learningRate, int bufferSize, double gamma, doubl
         int batchSize, double startE, double endE, double explorationFraction, long learningStarts,
         long trainFrequency, List<Integer> hidden, boolean doubleQ, boolean dueling, int nStep, double maxGradNorm,
         TdLoss loss) implements LearnerConfig<float[], Integer> {
+    /** The algorithm's name in config messages. */
+    private static final String ALGORITHM = "DQN";
+
 
     /** Validates every field; a bad value is a {@link QuiverUserException} naming the field. */
     public DqnConfig {
@@ -214,34 +218,27 @@ public record DqnConfig(double learningRate, int bufferSize, double gamma, doubl
      */
     public static DqnConfig fromMap(Map<String, ?> m, String where) {
         try {
-            List<Integer> hidden = ((List<?>) require(m, "hidden", where)).stream()
-                    .map(x -> ((Number) x).intValue()).toList();
-            return new DqnConfig(num(m, "learningRate", where).doubleValue(), num(m, "bufferSize", where).intValue(),
-                    num(m, "gamma", where).doubleValue(), num(m, "tau", where).doubleValue(),
-                    num(m, "targetNetworkFrequency", where).longValue(), num(m, "batchSize", where).intValue(),
-                    num(m, "startE", where).doubleValue(), num(m, "endE", where).doubleValue(),
-                    num(m, "explorationFraction", where).doubleValue(), num(m, "learningStarts", where).longValue(),
-                    num(m, "trainFrequency", where).longValue(), hidden, (Boolean) require(m, "doubleQ", where),
-                    (Boolean) require(m, "dueling", where), num(m, "nStep", where).intValue(),
-                    num(m, "maxGradNorm", where).doubleValue(), TdLoss.valueOf((String) require(m, "loss", where)));
+            List<Integer> hidden = ConfigMaps.ints(m, "hidden", ALGORITHM, where);
+            return new DqnConfig(
+                    ConfigMaps.num(m, "learningRate", ALGORITHM, where).doubleValue(),
+                    ConfigMaps.num(m, "bufferSize", ALGORITHM, where).intValue(),
+                    ConfigMaps.num(m, "gamma", ALGORITHM, where).doubleValue(),
+                    ConfigMaps.num(m, "tau", ALGORITHM, where).doubleValue(),
+                    ConfigMaps.num(m, "targetNetworkFrequency", ALGORITHM, where).longValue(),
+                    ConfigMaps.num(m, "batchSize", ALGORITHM, where).intValue(),
+                    ConfigMaps.num(m, "startE", ALGORITHM, where).doubleValue(),
+                    ConfigMaps.num(m, "endE", ALGORITHM, where).doubleValue(),
+                    ConfigMaps.num(m, "explorationFraction", ALGORITHM, where).doubleValue(),
+                    ConfigMaps.num(m, "learningStarts", ALGORITHM, where).longValue(),
+                    ConfigMaps.num(m, "trainFrequency", ALGORITHM, where).longValue(),
+                    hidden,
+                    (Boolean) ConfigMaps.require(m, "doubleQ", ALGORITHM, where),
+                    (Boolean) ConfigMaps.require(m, "dueling", ALGORITHM, where),
+                    ConfigMaps.num(m, "nStep", ALGORITHM, where).intValue(),
+                    ConfigMaps.num(m, "maxGradNorm", ALGORITHM, where).doubleValue(),
+                    TdLoss.valueOf((String) ConfigMaps.require(m, "loss", ALGORITHM, where)));
         } catch (ClassCastException | IllegalArgumentException | NullPointerException e) {
             throw new QuiverUserException(where + ": malformed DQN config " + m + ": " + e.getMessage(), e);
         }
-    }
-
-    private static Object require(Map<String, ?> m, String key, String where) {
-        Object v = m.get(key);
-        if (v == null) {
-            throw new QuiverUserException(where + ": DQN config has no '" + key + "'; keys present: " + m.keySet());
-        }
-        return v;
-    }
-
-    private static Number num(Map<String, ?> m, String key, String where) {
-        Object v = require(m, key, where);
-        if (!(v instanceof Number n)) {
-            throw new QuiverUserException(where + ": DQN config '" + key + "' = " + v + " is not a number");
-        }
-        return n;
     }
 }

@@ -2,6 +2,7 @@ package dev.quiver.rl.ppo;
 
 import dev.quiver.core.env.EnvSpec;
 import dev.quiver.core.error.QuiverUserException;
+import dev.quiver.rl.agent.ConfigMaps;
 import dev.quiver.rl.agent.LearnerConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +46,9 @@ public record PpoConfig(double learningRate, boolean annealLr, int numEnvs, int 
         double gaeLambda, int numMinibatches, int updateEpochs, boolean normAdv, double clipCoef, boolean clipVloss,
         double entCoef, double vfCoef, double maxGradNorm, List<Integer> hidden)
         implements LearnerConfig<float[], Integer> {
+    /** The algorithm's name in config messages. */
+    private static final String ALGORITHM = "PPO";
+
 
     /** Validates every field; a bad value is a {@link QuiverUserException} naming the field. */
     public PpoConfig {
@@ -218,41 +222,24 @@ public record PpoConfig(double learningRate, boolean annealLr, int numEnvs, int 
      */
     public static PpoConfig fromMap(Map<String, ?> m, String where) {
         try {
-            List<Integer> hidden = ((List<?>) require(m, "hidden", where)).stream()
-                    .map(x -> ((Number) x).intValue()).toList();
-            return new PpoConfig(num(m, "learningRate", where).doubleValue(),
-                    (Boolean) require(m, "annealLr", where),
-                    num(m, "numEnvs", where).intValue(),
-                    num(m, "numSteps", where).intValue(),
-                    num(m, "gamma", where).doubleValue(),
-                    num(m, "gaeLambda", where).doubleValue(),
-                    num(m, "numMinibatches", where).intValue(),
-                    num(m, "updateEpochs", where).intValue(),
-                    (Boolean) require(m, "normAdv", where),
-                    num(m, "clipCoef", where).doubleValue(),
-                    (Boolean) require(m, "clipVloss", where),
-                    num(m, "entCoef", where).doubleValue(),
-                    num(m, "vfCoef", where).doubleValue(),
-                    num(m, "maxGradNorm", where).doubleValue(),
+            List<Integer> hidden = ConfigMaps.ints(m, "hidden", ALGORITHM, where);
+            return new PpoConfig(ConfigMaps.num(m, "learningRate", ALGORITHM, where).doubleValue(),
+                    (Boolean) ConfigMaps.require(m, "annealLr", ALGORITHM, where),
+                    ConfigMaps.num(m, "numEnvs", ALGORITHM, where).intValue(),
+                    ConfigMaps.num(m, "numSteps", ALGORITHM, where).intValue(),
+                    ConfigMaps.num(m, "gamma", ALGORITHM, where).doubleValue(),
+                    ConfigMaps.num(m, "gaeLambda", ALGORITHM, where).doubleValue(),
+                    ConfigMaps.num(m, "numMinibatches", ALGORITHM, where).intValue(),
+                    ConfigMaps.num(m, "updateEpochs", ALGORITHM, where).intValue(),
+                    (Boolean) ConfigMaps.require(m, "normAdv", ALGORITHM, where),
+                    ConfigMaps.num(m, "clipCoef", ALGORITHM, where).doubleValue(),
+                    (Boolean) ConfigMaps.require(m, "clipVloss", ALGORITHM, where),
+                    ConfigMaps.num(m, "entCoef", ALGORITHM, where).doubleValue(),
+                    ConfigMaps.num(m, "vfCoef", ALGORITHM, where).doubleValue(),
+                    ConfigMaps.num(m, "maxGradNorm", ALGORITHM, where).doubleValue(),
                     hidden);
         } catch (ClassCastException | IllegalArgumentException | NullPointerException e) {
             throw new QuiverUserException(where + ": malformed PPO config " + m + ": " + e.getMessage(), e);
         }
-    }
-
-    private static Object require(Map<String, ?> m, String key, String where) {
-        Object v = m.get(key);
-        if (v == null) {
-            throw new QuiverUserException(where + ": PPO config has no '" + key + "'; keys present: " + m.keySet());
-        }
-        return v;
-    }
-
-    private static Number num(Map<String, ?> m, String key, String where) {
-        Object v = require(m, key, where);
-        if (!(v instanceof Number n)) {
-            throw new QuiverUserException(where + ": PPO config '" + key + "' = " + v + " is not a number");
-        }
-        return n;
     }
 }
