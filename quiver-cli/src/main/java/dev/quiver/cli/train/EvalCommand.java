@@ -11,6 +11,7 @@ import dev.quiver.core.registry.Envs;
 import dev.quiver.core.space.Box;
 import dev.quiver.core.space.DType;
 import dev.quiver.core.space.Discrete;
+import dev.quiver.rl.agent.TrainedDiscretePolicy;
 import dev.quiver.rl.eval.Evaluation;
 import dev.quiver.rl.eval.EvaluationResult;
 import java.io.PrintWriter;
@@ -67,13 +68,12 @@ public final class EvalCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         EvaluationResult r;
         String resolvedEnv;
-        try (LoadedPolicy loaded = LoadedPolicy.load(dir);
-                Env<float[], Integer> env = Envs.make(envId != null ? envId : loaded.envId())) {
+        try (TrainedDiscretePolicy policy = TrainedPolicies.load(dir);
+                Env<float[], Integer> env = Envs.make(envId != null ? envId : policy.envId())) {
             resolvedEnv = env.spec().id();
-            checkSpaces(loaded, env.spec(), dir);
-            r = Evaluation.run(env, loaded.policy(), episodes, seed);
-            out.println(resolvedEnv + ": " + episodes + " episodes of " + loaded.policy() + " from " + dir + ", seed "
-                    + seed);
+            checkSpaces(policy, env.spec(), dir);
+            r = Evaluation.run(env, policy, episodes, seed);
+            out.println(resolvedEnv + ": " + episodes + " episodes of " + policy + " from " + dir + ", seed " + seed);
         }
         Table t = new Table(">episode", ">return", ">length");
         for (int i = 0; i < r.episodes(); i++) {
@@ -101,7 +101,7 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     /** The env must have float32 Box observations of the policy's size and Discrete(n) actions of its count. */
-    static void checkSpaces(LoadedPolicy policy, EnvSpec env, Path dir) {
+    static void checkSpaces(TrainedDiscretePolicy policy, EnvSpec env, Path dir) {
         boolean obsOk = env.observationSpace() instanceof Box<?> b && b.dtype() == DType.FLOAT32
                 && b.size() == policy.observationSize();
         boolean actOk = env.actionSpace() instanceof Discrete d && d.start() == 0 && d.n() == policy.numActions();

@@ -9,7 +9,7 @@ import dev.quiver.nn.checkpoint.CheckpointWriter;
 import dev.quiver.nn.net.Mlp;
 import dev.quiver.nn.net.Network;
 import dev.quiver.nn.net.NetworkSpec;
-import dev.quiver.rl.agent.SavablePolicy;
+import dev.quiver.rl.agent.TrainedDiscretePolicy;
 import dev.quiver.rl.net.DuelingMlp;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -27,7 +27,7 @@ import java.util.Map;
  * @see <a href="https://doi.org/10.1038/nature14236">Mnih, V. et al. (2015). Human-level control
  *     through deep reinforcement learning. Nature 518:529</a>
  */
-public final class DqnPolicy implements SavablePolicy<float[], Integer> {
+public final class DqnPolicy implements TrainedDiscretePolicy {
     /** The checkpoint's algorithm name. */
     public static final String ALGORITHM = "dqn";
 
@@ -89,21 +89,25 @@ public final class DqnPolicy implements SavablePolicy<float[], Integer> {
     }
 
     /** The id of the env the policy was trained on. */
+    @Override
     public String envId() {
         return envId;
     }
 
     /** Floats per observation. */
+    @Override
     public int observationSize() {
         return obsDim;
     }
 
     /** The number of actions. */
+    @Override
     public int numActions() {
         return numActions;
     }
 
     /** The number of env steps it was trained for. */
+    @Override
     public long trainedSteps() {
         return trainedSteps;
     }

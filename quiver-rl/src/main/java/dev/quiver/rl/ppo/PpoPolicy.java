@@ -11,7 +11,7 @@ import dev.quiver.nn.net.Activation;
 import dev.quiver.nn.net.Mlp;
 import dev.quiver.nn.net.Network;
 import dev.quiver.nn.net.WeightInit;
-import dev.quiver.rl.agent.SavablePolicy;
+import dev.quiver.rl.agent.TrainedDiscretePolicy;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,7 +29,7 @@ import java.util.Map;
  * @see <a href="https://arxiv.org/abs/1707.06347">Schulman, J. et al. (2017). Proximal Policy Optimization
  *     Algorithms. arXiv:1707.06347</a>
  */
-public final class PpoPolicy implements SavablePolicy<float[], Integer>, DiscreteStochasticPolicy<float[]> {
+public final class PpoPolicy implements TrainedDiscretePolicy, DiscreteStochasticPolicy<float[]> {
     /** The checkpoint's algorithm name. */
     public static final String ALGORITHM = "ppo";
 
@@ -132,21 +132,25 @@ public final class PpoPolicy implements SavablePolicy<float[], Integer>, Discret
     }
 
     /** The id of the env the policy was trained on. */
+    @Override
     public String envId() {
         return envId;
     }
 
     /** Floats per observation. */
+    @Override
     public int observationSize() {
         return obsDim;
     }
 
     /** The number of actions. */
+    @Override
     public int numActions() {
         return numActions;
     }
 
     /** The number of env steps it was trained for. */
+    @Override
     public long trainedSteps() {
         return trainedSteps;
     }
