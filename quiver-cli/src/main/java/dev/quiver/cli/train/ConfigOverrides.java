@@ -1,8 +1,9 @@
 package dev.quiver.cli.train;
 
 import dev.quiver.core.error.QuiverUserException;
-import dev.quiver.rl.dqn.DqnConfig;
-import dev.quiver.rl.ppo.PpoConfig;
+import dev.quiver.rl.Algorithms.Algorithm;
+import dev.quiver.rl.agent.LearnerConfig;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,18 +22,22 @@ public final class ConfigOverrides {
     }
 
     /**
-     * {@code base} with {@code overrides} applied, in order.
+     * The configuration of {@code algorithm}: its defaults with {@code fileSettings} (from a YAML file, may
+     * be empty) and then {@code overrides} (from {@code --set}) applied, in order.
      *
-     * @throws QuiverUserException naming the key if it is unknown (with the allowed keys) or its value
-     *     cannot be parsed or is out of range
+     * @param file the YAML file the file settings came from (for messages), or {@code null}
+     * @throws QuiverUserException naming the source and key if a key is unknown (with the allowed keys) or
+     *     its value cannot be parsed or is out of range
      */
-    public static DqnConfig apply(DqnConfig base, Map<String, String> overrides) {
-        return DqnConfig.fromMap(applyToMap(base.toMap(), overrides, "DQN"), "--set");
-    }
-
-    /** {@code base} with {@code overrides} applied (see {@link #apply(DqnConfig, Map)}). */
-    public static PpoConfig apply(PpoConfig base, Map<String, String> overrides) {
-        return PpoConfig.fromMap(applyToMap(base.toMap(), overrides, "PPO"), "--set");
+    public static LearnerConfig<float[], ?> configure(Algorithm algorithm, Path file, Map<String, String> fileSettings,
+            Map<String, String> overrides) {
+        Map<String, Object> m = algorithm.defaults().get();
+        String name = algorithm.name().toUpperCase(Locale.ROOT);
+        if (file != null) {
+            m = applyToMap(m, fileSettings, name, "--config " + file + ": key ");
+        }
+        m = applyToMap(m, overrides, name, "--set ");
+        return algorithm.config().apply(m, file == null ? "--set" : "--config " + file + " / --set");
     }
 
     /**
@@ -40,21 +45,23 @@ public final class ConfigOverrides {
      * value it replaces.
      *
      * @param algorithm the algorithm's name for messages, e.g. {@code "DQN"}
+     * @param source what the overrides came from, prefixed to messages, e.g. {@code "--set "}
      * @throws QuiverUserException naming the key if it is unknown (listing the allowed keys) or its value
      *     cannot be parsed
      */
-    static Map<String, Object> applyToMap(Map<String, Object> base, Map<String, String> overrides, String algorithm) {
+    static Map<String, Object> applyToMap(Map<String, Object> base, Map<String, String> overrides, String algorithm,
+            String source) {
         Map<String, Object> m = new LinkedHashMap<>(base);
         for (Map.Entry<String, String> e : overrides.entrySet()) {
             String given = e.getKey().trim();
             String key = camel(given);
             if (!m.containsKey(key)) {
-                throw new QuiverUserException("--set " + given + ": unknown " + algorithm + " config key '" + given
+                throw new QuiverUserException(source + given + ": unknown " + algorithm + " config key '" + given
                         + "'; allowed keys: " + String.join(", ", m.keySet()) + " (snake_case works too, e.g."
                         + " learning_starts)");
             }
             String value = e.getValue() == null ? "" : e.getValue().trim();
-            m.put(key, parse(given, key, value, m.get(key)));
+            m.put(key, parse(source, given, key, value, m.get(key)));
         }
         return m;
     }
@@ -74,8 +81,8 @@ public final class ConfigOverrides {
         return sb.toString();
     }
 
-    private static Object parse(String given, String key, String value, Object current) {
-        String where = "--set " + given + "=" + value + ": ";
+    private static Object parse(String source, String given, String key, String value, Object current) {
+        String where = source + given + "=" + value + ": ";
         try {
             if (current instanceof Double) {
                 return Double.parseDouble(value);

@@ -8,10 +8,8 @@ import dev.quiver.core.env.EnvSpec;
 import dev.quiver.core.error.QuiverUserException;
 import dev.quiver.core.estimate.Estimate;
 import dev.quiver.core.registry.Envs;
-import dev.quiver.core.space.Box;
-import dev.quiver.core.space.DType;
-import dev.quiver.core.space.Discrete;
-import dev.quiver.rl.agent.TrainedDiscretePolicy;
+import dev.quiver.rl.Algorithms;
+import dev.quiver.rl.agent.TrainedPolicy;
 import dev.quiver.rl.eval.Evaluation;
 import dev.quiver.rl.eval.EvaluationResult;
 import java.io.PrintWriter;
@@ -29,7 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Evaluate a saved policy (a checkpoint written by 'quiver train'): play N episodes greedily,"
                 + " print each episode's return and the mean return with a 95%% percentile-bootstrap interval.",
-            "Episode i resets with seed S + i. Supported checkpoints: dqn, ppo."})
+            "Episode i resets with seed S + i. Any checkpoint written by quiver train can be played."})
 public final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -68,12 +66,9 @@ public final class EvalCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         EvaluationResult r;
         String resolvedEnv;
-        try (TrainedDiscretePolicy policy = TrainedPolicies.load(dir);
-                Env<float[], Integer> env = Envs.make(envId != null ? envId : policy.envId())) {
-            resolvedEnv = env.spec().id();
-            checkSpaces(policy, env.spec(), dir);
-            r = Evaluation.run(env, policy, episodes, seed);
-            out.println(resolvedEnv + ": " + episodes + " episodes of " + policy + " from " + dir + ", seed " + seed);
+        try (TrainedPolicy<?> policy = Algorithms.load(dir)) {
+            resolvedEnv = evaluate(policy, dir);
+            r = result;
         }
         Table t = new Table(">episode", ">return", ">length");
         for (int i = 0; i < r.episodes(); i++) {
@@ -100,16 +95,25 @@ public final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The env must have float32 Box observations of the policy's size and Discrete(n) actions of its count. */
-    static void checkSpaces(TrainedDiscretePolicy policy, EnvSpec env, Path dir) {
-        boolean obsOk = env.observationSpace() instanceof Box<?> b && b.dtype() == DType.FLOAT32
-                && b.size() == policy.observationSize();
-        boolean actOk = env.actionSpace() instanceof Discrete d && d.start() == 0 && d.n() == policy.numActions();
-        if (!obsOk || !actOk) {
-            throw new QuiverUserException("checkpoint " + dir + " (trained on '" + policy.envId() + "') needs a float32"
-                    + " Box observation space of " + policy.observationSize() + " values and a Discrete("
-                    + policy.numActions() + ") action space, but env '" + env.id() + "' has observation space "
-                    + env.observationSpace() + " and action space " + env.actionSpace());
+    private EvaluationResult result;
+
+    /** Plays {@code policy} on the env and keeps the result; returns the env's id. */
+    private <A> String evaluate(TrainedPolicy<A> policy, Path dir) {
+        try (Env<float[], A> env = Envs.make(envId != null ? envId : policy.envId())) {
+            checkSpaces(policy, env.spec(), dir);
+            result = Evaluation.run(env, policy, episodes, seed);
+            spec.commandLine().getOut().println(env.spec().id() + ": " + episodes + " episodes of " + policy + " from "
+                    + dir + ", seed " + seed);
+            return env.spec().id();
+        }
+    }
+
+    /** The env must have the observation and action spaces the policy was trained for. */
+    static void checkSpaces(TrainedPolicy<?> policy, EnvSpec env, Path dir) {
+        String why = policy.incompatibility(env);
+        if (why != null) {
+            throw new QuiverUserException("checkpoint " + dir + " (trained on '" + policy.envId() + "') cannot play"
+                    + " env '" + env.id() + "': " + why);
         }
     }
 }

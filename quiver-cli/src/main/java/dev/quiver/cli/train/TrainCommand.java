@@ -15,8 +15,8 @@ import dev.quiver.rl.agent.TrainingCallback;
 import dev.quiver.rl.agent.Learner;
 import dev.quiver.rl.agent.LearnerConfig;
 import dev.quiver.rl.agent.SavablePolicy;
-import dev.quiver.rl.dqn.DqnConfig;
-import dev.quiver.rl.ppo.PpoConfig;
+import dev.quiver.rl.Algorithms;
+import dev.quiver.rl.Algorithms.Algorithm;
 import dev.quiver.rl.eval.Evaluation;
 import dev.quiver.rl.eval.EvaluationResult;
 import java.io.PrintWriter;
@@ -52,8 +52,6 @@ import picocli.CommandLine.Spec;
                 + " as training goes), DIR/seed-S/checkpoint/ (load with 'quiver eval --checkpoint') and"
                 + " DIR/seed-S/eval.json."})
 public final class TrainCommand implements Callable<Integer> {
-    /** The algorithms {@code train} knows. */
-    public static final List<String> ALGORITHMS = List.of("dqn", "ppo");
     /** Final evaluation of seed {@code s} resets episode {@code i} with {@code EVAL_SEED_OFFSET + s + i}. */
     public static final long EVAL_SEED_OFFSET = 10_000;
 
@@ -87,7 +85,8 @@ public final class TrainCommand implements Callable<Integer> {
     Map<String, String> overrides = new LinkedHashMap<>();
 
     @Option(names = "--config", paramLabel = "FILE.yaml",
-            description = "A YAML config file: not supported yet (use --set KEY=VALUE).")
+            description = "A YAML file of config keys and values (same keys as --set, e.g. 'learning_rate: 0.001',"
+                    + " 'hidden: [256, 256]'); --set flags are applied after it. Tuned files: configs/ALGO/ENV.yaml.")
     Path configFile;
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -112,15 +111,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String algo = algorithm.trim().toLowerCase(Locale.ROOT);
-        if (!ALGORITHMS.contains(algo)) {
-            throw new QuiverUserException("unknown algorithm '" + algorithm + "'; available: "
-                    + String.join(", ", ALGORITHMS));
-        }
-        if (configFile != null) {
-            throw new QuiverUserException("--config " + configFile + ": YAML config files are not supported yet;"
-                    + " use --set KEY=VALUE");
-        }
+        Algorithm algo = Algorithms.get(algorithm);
         if (steps < 1) {
             throw new QuiverUserException("--steps must be at least 1, got " + steps);
         }
@@ -131,26 +122,21 @@ public final class TrainCommand implements Callable<Integer> {
             throw new QuiverUserException("give either --seed or --seeds, not both");
         }
         long[] seeds = seedList != null ? SeedList.parse(seedList, "--seeds") : new long[] {seed == null ? 0 : seed};
-        LearnerConfig<float[], Integer> config;
-        Map<String, Object> configMap;
-        if (algo.equals("ppo")) {
-            PpoConfig ppo = ConfigOverrides.apply(PpoConfig.defaults(), overrides);
-            config = ppo;
-            configMap = ppo.toMap();
-        } else {
-            DqnConfig dqn = ConfigOverrides.apply(DqnConfig.defaults(), overrides);
-            config = dqn;
-            configMap = dqn.toMap();
-        }
+        Map<String, String> fileSettings = configFile == null ? Map.of() : YamlConfigFile.read(configFile);
+        LearnerConfig<float[], ?> config = ConfigOverrides.configure(algo, configFile, fileSettings, overrides);
+        return train(algo.name(), config, seeds);
+    }
 
+    private <A> Integer train(String algo, LearnerConfig<float[], A> config, long[] seeds) {
+        Map<String, Object> configMap = config.toMap();
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         List<SeedResult> results = new ArrayList<>();
         String resolvedEnv;
         long started = System.nanoTime();
-        try (Env<float[], Integer> env = Envs.make(envId)) {
+        try (Env<float[], A> env = Envs.make(envId)) {
             resolvedEnv = env.spec().id();
-            Learner<float[], Integer> learner = config.build(env.spec()); // checks the spaces before anything is written
+            Learner<float[], A> learner = config.build(env.spec()); // checks the spaces before anything is written
             Path dir = out != null ? out : Path.of("runs", algo + "-" + resolvedEnv + "-"
                     + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
             Map<String, Object> cfgDoc = new LinkedHashMap<>();
@@ -231,11 +217,11 @@ public final class TrainCommand implements Callable<Integer> {
                 BootstrapConfig.defaults().withSeed(bootstrapSeed));
     }
 
-    private SeedResult trainOne(Learner<float[], Integer> learner, Env<float[], Integer> env, long s, Path dir,
+    private <A> SeedResult trainOne(Learner<float[], A> learner, Env<float[], A> env, long s, Path dir,
             PrintWriter stderr) {
         long t0 = System.nanoTime();
         Progress progress = new Progress(s, steps, t0, noProgress ? null : stderr);
-        SavablePolicy<float[], Integer> policy;
+        SavablePolicy<float[], A> policy;
         long lines;
         try (MetricsLog log = new MetricsLog(dir.resolve("metrics.jsonl"))) {
             TrainingCallback cb = (step, metrics) -> {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quiver.cli.QuiverCommand;
 import dev.quiver.core.error.QuiverUserException;
+import dev.quiver.rl.Algorithms;
 import dev.quiver.rl.dqn.DqnConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -131,14 +132,62 @@ class TrainCommandTest {
         assertEquals(2, both.code(), both.toString());
         Run yaml = run("train", "dqn", "--env", "CartPole-v1", "--steps", "10", "--config", "x.yaml");
         assertEquals(2, yaml.code(), yaml.toString());
-        assertTrue(yaml.err().contains("not supported yet"), yaml.toString());
+        assertTrue(yaml.err().contains("--config x.yaml: no such file"), yaml.toString());
+    }
+
+    @Test
+    void yamlConfigIsReadAndSetOverridesIt() throws IOException {
+        Path yaml = dir.resolve("dqn.yaml");
+        Files.writeString(yaml, "# tuned\nlearning_rate: 1e-3\nhidden: [64, 32]\ndouble_q: true\nbatchSize: 32\n");
+        Map<String, String> file = YamlConfigFile.read(yaml);
+        assertEquals(Map.of("learning_rate", "0.001", "hidden", "64,32", "double_q", "true", "batchSize", "32"), file);
+        DqnConfig c = (DqnConfig) ConfigOverrides.configure(Algorithms.get("dqn"), yaml, file,
+                Map.of("batch_size", "16"));
+        assertEquals(1e-3, c.learningRate());
+        assertEquals(List.of(64, 32), c.hidden());
+        assertTrue(c.doubleQ());
+        assertEquals(16, c.batchSize(), "--set is applied after the file");
+    }
+
+    @Test
+    void badYamlFilesAreUserErrorsNamingFileAndPlace() throws IOException {
+        Path syntax = dir.resolve("syntax.yaml");
+        Files.writeString(syntax, "learning_rate: 1e-3\nhidden: [64, 32\n");
+        Run r = run("train", "dqn", "--env", "CartPole-v1", "--steps", "10", "--config", syntax.toString());
+        assertEquals(2, r.code(), r.toString());
+        assertTrue(r.err().contains(syntax + ":") && r.err().contains("not valid YAML"), r.toString());
+
+        Path unknown = dir.resolve("unknown.yaml");
+        Files.writeString(unknown, "learning_rat: 0.1\n");
+        Run u = run("train", "dqn", "--env", "CartPole-v1", "--steps", "10", "--config", unknown.toString());
+        assertEquals(2, u.code(), u.toString());
+        assertTrue(u.err().contains("--config " + unknown + ": key learning_rat") && u.err().contains("learningRate"),
+                u.toString());
+
+        Path badValue = dir.resolve("bad.yaml");
+        Files.writeString(badValue, "gamma: 1.5\n");
+        Run b = run("train", "dqn", "--env", "CartPole-v1", "--steps", "10", "--config", badValue.toString());
+        assertEquals(2, b.code(), b.toString());
+        assertTrue(b.err().contains("gamma = 1.5"), b.toString());
+
+        Path list = dir.resolve("list.yaml");
+        Files.writeString(list, "- 1\n- 2\n");
+        Run l = run("train", "dqn", "--env", "CartPole-v1", "--steps", "10", "--config", list.toString());
+        assertEquals(2, l.code(), l.toString());
+        assertTrue(l.err().contains("expected a mapping"), l.toString());
+
+        Path nested = dir.resolve("nested.yaml");
+        Files.writeString(nested, "hidden:\n  a: 1\n");
+        Run n = run("train", "dqn", "--env", "CartPole-v1", "--steps", "10", "--config", nested.toString());
+        assertEquals(2, n.code(), n.toString());
+        assertTrue(n.err().contains("key 'hidden' must be a scalar or a list"), n.toString());
     }
 
     @Test
     void helpDescribesTheOptions() {
         Run t = run("train", "--help");
         assertEquals(0, t.code(), t.toString());
-        assertTrue(t.out().contains("--seeds") && t.out().contains("--no-progress") && t.out().contains("not supported yet"),
+        assertTrue(t.out().contains("--seeds") && t.out().contains("--no-progress") && t.out().contains("configs/ALGO/ENV.yaml"),
                 t.toString());
         Run e = run("eval", "--help");
         assertEquals(0, e.code(), e.toString());
@@ -165,14 +214,14 @@ class TrainCommandTest {
         o.put("hidden", "64,32");
         o.put("double_q", "true");
         o.put("loss", "huber");
-        DqnConfig c = ConfigOverrides.apply(DqnConfig.defaults(), o);
+        DqnConfig c = (DqnConfig) ConfigOverrides.configure(Algorithms.get("dqn"), null, Map.of(), o);
         assertEquals(500, c.learningStarts());
         assertEquals(1e-3, c.learningRate());
         assertEquals(List.of(64, 32), c.hidden());
         assertTrue(c.doubleQ());
         assertEquals("HUBER", c.loss().name());
-        assertThrows(QuiverUserException.class, () -> ConfigOverrides.apply(DqnConfig.defaults(), Map.of("dueling", "yes")));
-        assertThrows(QuiverUserException.class, () -> ConfigOverrides.apply(DqnConfig.defaults(), Map.of("loss", "l1")));
+        assertThrows(QuiverUserException.class, () -> ConfigOverrides.configure(Algorithms.get("dqn"), null, Map.of(), Map.of("dueling", "yes")));
+        assertThrows(QuiverUserException.class, () -> ConfigOverrides.configure(Algorithms.get("dqn"), null, Map.of(), Map.of("loss", "l1")));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.quiver.rl.agent;
 
 import dev.quiver.core.env.EnvSpec;
+import java.util.Map;
 
 /**
  * An immutable learner configuration with documented defaults and {@code with…} methods, which builds
@@ -17,4 +18,10 @@ public interface LearnerConfig<O, A> {
      *     observation or action space (the message names the env id and the spaces)
      */
     Learner<O, A> build(EnvSpec spec);
+
+    /**
+     * The configuration as a JSON-ready map keyed by field name (for checkpoints and provenance); the
+     * config record's {@code fromMap} reads it back.
+     */
+    Map<String, Object> toMap();
 }
