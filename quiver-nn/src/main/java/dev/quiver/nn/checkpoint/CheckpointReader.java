@@ -117,6 +117,19 @@ public final class CheckpointReader {
         return e == null ? null : Base64.getDecoder().decode(e.getAsString());
     }
 
+    /**
+     * The raw array saved with {@link CheckpointWriter#array}.
+     *
+     * @throws QuiverUserException if the checkpoint has no such array
+     */
+    public Tensor array(String name) {
+        Tensor t = tensors.get(CheckpointWriter.STATE_PREFIX + name);
+        if (t == null) {
+            throw new QuiverUserException("checkpoint " + dir + ": no array '" + name + "'");
+        }
+        return t;
+    }
+
     /** The manifest as JSON (for tools). */
     public JsonObject manifest() {
         return manifest.deepCopy();

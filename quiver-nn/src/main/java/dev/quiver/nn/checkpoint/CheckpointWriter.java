@@ -33,7 +33,8 @@ import java.util.stream.Stream;
  * holds: {@code algorithm}, {@code step}, a free-form {@code config} object, {@code networks} (per
  * component: the spec and each parameter's tensor name, dtype and shape), {@code optimizers} (hyperparameters,
  * step count, state tensors), {@code rng} (named opaque generator states, base64) and {@code versions}
- * (DJL, PyTorch, Java). Tensor names are {@code component/parameter}, e.g. {@code q/01Linear_weight} or
+ * (DJL, PyTorch, Java), and {@code arrays} (names of raw state arrays such as replay-buffer columns, stored
+ * as tensors {@code state/NAME} in their own dtype: F32, F64, I32, I64 or BOOL). Network and optimizer tensor names are {@code component/parameter}, e.g. {@code q/01Linear_weight} or
  * {@code q_opt/m.0}; all are float32 little-endian.
  *
  * <pre>{@code
@@ -45,12 +46,15 @@ import java.util.stream.Stream;
 public final class CheckpointWriter {
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeSpecialFloatingPointValues()
             .create();
+    /** The tensor-name prefix of {@link #array raw arrays}. */
+    static final String STATE_PREFIX = "state/";
     private String algorithm = "";
     private long step;
     private Map<String, ?> config = Map.of();
     private final Map<String, Network> networks = new LinkedHashMap<>();
     private final Map<String, Optimizer> optimizers = new LinkedHashMap<>();
     private final Map<String, byte[]> rng = new LinkedHashMap<>();
+    private final Map<String, Tensor> arrays = new LinkedHashMap<>();
 
     /** The algorithm's name. */
     public CheckpointWriter algorithm(String name) {
@@ -87,6 +91,18 @@ public final class CheckpointWriter {
     /** An opaque random-generator state (e.g. Commons RNG's {@code saveState()} bytes). */
     public CheckpointWriter rngState(String name, byte[] state) {
         rng.put(name, state.clone());
+        return this;
+    }
+
+    /**
+     * A raw array under tensor name {@code state/NAME} (e.g. replay-buffer columns for an exact resume);
+     * read back with {@link CheckpointReader#array(String)}.
+     */
+    public CheckpointWriter array(String name, Tensor t) {
+        if (name.isEmpty() || arrays.containsKey(name)) {
+            throw new IllegalArgumentException("array names must be unique and non-empty: " + name);
+        }
+        arrays.put(name, t);
         return this;
     }
 
@@ -137,6 +153,12 @@ public final class CheckpointWriter {
             JsonObject r = new JsonObject();
             rng.forEach((k, v) -> r.addProperty(k, Base64.getEncoder().encodeToString(v)));
             manifest.add("rng", r);
+            JsonArray stateArrays = new JsonArray();
+            for (Map.Entry<String, Tensor> e : arrays.entrySet()) {
+                tensors.put(STATE_PREFIX + e.getKey(), e.getValue());
+                stateArrays.add(e.getKey());
+            }
+            manifest.add("arrays", stateArrays);
             JsonObject versions = new JsonObject();
             versions.addProperty("djl", Engine.getDjlVersion());
             versions.addProperty("pytorch", NnRuntime.engine().getVersion());

@@ -37,11 +37,79 @@ public record Tensor(String dtype, long[] shape, byte[] data) {
         return new Tensor("F32", shape, b.array());
     }
 
+    /** A float64 tensor. */
+    public static Tensor ofDoubles(double[] values, long... shape) {
+        ByteBuffer b = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+        b.asDoubleBuffer().put(values);
+        return new Tensor("F64", shape, b.array());
+    }
+
+    /** An int32 tensor. */
+    public static Tensor ofInts(int[] values, long... shape) {
+        ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        b.asIntBuffer().put(values);
+        return new Tensor("I32", shape, b.array());
+    }
+
+    /** An int64 tensor. */
+    public static Tensor ofLongs(long[] values, long... shape) {
+        ByteBuffer b = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+        b.asLongBuffer().put(values);
+        return new Tensor("I64", shape, b.array());
+    }
+
+    /** The values of an int64 tensor. */
+    public long[] longs() {
+        requireDtype("I64");
+        long[] out = new long[data.length / 8];
+        ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(out);
+        return out;
+    }
+
+    /** A boolean tensor (one byte per value, 0 or 1, as safetensors' {@code BOOL}). */
+    public static Tensor ofBooleans(boolean[] values, long... shape) {
+        byte[] b = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            b[i] = (byte) (values[i] ? 1 : 0);
+        }
+        return new Tensor("BOOL", shape, b);
+    }
+
+    /** The values of a float64 tensor. */
+    public double[] doubles() {
+        requireDtype("F64");
+        double[] out = new double[data.length / 8];
+        ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(out);
+        return out;
+    }
+
+    /** The values of an int32 tensor. */
+    public int[] ints() {
+        requireDtype("I32");
+        int[] out = new int[data.length / 4];
+        ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(out);
+        return out;
+    }
+
+    /** The values of a boolean tensor. */
+    public boolean[] booleans() {
+        requireDtype("BOOL");
+        boolean[] out = new boolean[data.length];
+        for (int i = 0; i < data.length; i++) {
+            out[i] = data[i] != 0;
+        }
+        return out;
+    }
+
+    private void requireDtype(String expected) {
+        if (!dtype.equals(expected)) {
+            throw new IllegalStateException("tensor is " + dtype + ", not " + expected);
+        }
+    }
+
     /** The values of a float32 tensor. */
     public float[] floats() {
-        if (!dtype.equals("F32")) {
-            throw new IllegalStateException("tensor is " + dtype + ", not F32");
-        }
+        requireDtype("F32");
         float[] out = new float[data.length / 4];
         ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out);
         return out;

@@ -1,5 +1,10 @@
 package dev.quiver.rl.replay;
 
+import dev.quiver.core.error.QuiverUserException;
+import dev.quiver.nn.checkpoint.CheckpointReader;
+import dev.quiver.nn.checkpoint.CheckpointWriter;
+import dev.quiver.nn.checkpoint.Tensor;
+import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -122,6 +127,68 @@ public final class ReplayBuffer implements TransitionSink {
     /** Whether actions are discrete. */
     public boolean discrete() {
         return discrete;
+    }
+
+    /**
+     * Adds the buffer's contents (the filled slots only) and counters to {@code w} as arrays named
+     * {@code prefix + "/observations"} etc., for an exact resume with {@link #restore}.
+     */
+    public void save(String prefix, CheckpointWriter w) {
+        int n = size;
+        w.array(prefix + "/counters", Tensor.ofLongs(new long[] {capacity, obsDim, actDim, discrete ? 1 : 0, position,
+                size, added}, 7));
+        w.array(prefix + "/observations", Tensor.ofFloats(Arrays.copyOf(observations, n * obsDim), n, obsDim));
+        w.array(prefix + "/next_observations", Tensor.ofFloats(Arrays.copyOf(nextObservations, n * obsDim), n, obsDim));
+        if (discrete) {
+            w.array(prefix + "/actions", Tensor.ofInts(Arrays.copyOf(actions, n), n));
+        } else {
+            w.array(prefix + "/actions", Tensor.ofFloats(Arrays.copyOf(continuousActions, n * actDim), n, actDim));
+        }
+        w.array(prefix + "/rewards", Tensor.ofDoubles(Arrays.copyOf(rewards, n), n));
+        w.array(prefix + "/terminated", Tensor.ofBooleans(Arrays.copyOf(terminated, n), n));
+        w.array(prefix + "/done", Tensor.ofBooleans(Arrays.copyOf(done, n), n));
+        w.array(prefix + "/steps", Tensor.ofInts(Arrays.copyOf(steps, n), n));
+    }
+
+    /**
+     * Replaces this buffer's contents with what {@link #save} wrote under {@code prefix}.
+     *
+     * @throws QuiverUserException if the saved buffer has another capacity or shape, or is malformed
+     */
+    public void restore(String prefix, CheckpointReader r) {
+        long[] c = r.array(prefix + "/counters").longs();
+        if (c.length != 7 || c[0] != capacity || c[1] != obsDim || c[2] != actDim || (c[3] == 1) != discrete) {
+            throw new QuiverUserException("checkpoint " + r.dir() + ": replay buffer '" + prefix + "' has capacity,"
+                    + " obsDim, actDim, discrete = " + Arrays.toString(Arrays.copyOf(c, Math.min(4, c.length)))
+                    + ", this run needs " + capacity + ", " + obsDim + ", " + actDim + ", " + (discrete ? 1 : 0));
+        }
+        int n = (int) c[5];
+        try {
+            copyExact(r.array(prefix + "/observations").floats(), observations, n * obsDim);
+            copyExact(r.array(prefix + "/next_observations").floats(), nextObservations, n * obsDim);
+            if (discrete) {
+                copyExact(r.array(prefix + "/actions").ints(), actions, n);
+            } else {
+                copyExact(r.array(prefix + "/actions").floats(), continuousActions, n * actDim);
+            }
+            copyExact(r.array(prefix + "/rewards").doubles(), rewards, n);
+            copyExact(r.array(prefix + "/terminated").booleans(), terminated, n);
+            copyExact(r.array(prefix + "/done").booleans(), done, n);
+            copyExact(r.array(prefix + "/steps").ints(), steps, n);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new QuiverUserException("checkpoint " + r.dir() + ": replay buffer '" + prefix + "' is malformed: "
+                    + e.getMessage(), e);
+        }
+        position = (int) c[4];
+        size = n;
+        added = c[6];
+    }
+
+    private static void copyExact(Object src, Object dst, int n) {
+        if (java.lang.reflect.Array.getLength(src) != n) {
+            throw new IllegalArgumentException("expected " + n + " values, found " + java.lang.reflect.Array.getLength(src));
+        }
+        System.arraycopy(src, 0, dst, 0, n);
     }
 
     /** A batch shaped for this buffer, holding up to {@code batchSize} rows (allocate once, reuse). */

@@ -6,15 +6,63 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quiver.core.error.QuiverUserException;
 import dev.quiver.core.seed.Seeds;
+import dev.quiver.nn.checkpoint.CheckpointReader;
+import dev.quiver.nn.checkpoint.CheckpointWriter;
+import java.nio.file.Path;
 import java.lang.management.ManagementFactory;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ReplayBufferTest {
 
     private static float[] vec(float... v) {
         return v;
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {3, 7, 20})
+    void saveAndRestoreGiveTheSameSamples(int added, @TempDir Path dir) {
+        for (boolean discrete : new boolean[] {true, false}) {
+            ReplayBuffer b = discrete ? ReplayBuffer.discrete(8, 2) : ReplayBuffer.continuous(8, 2, 3);
+            UniformRandomProvider data = Seeds.rng(added);
+            for (int i = 0; i < added; i++) {
+                float[] a = {data.nextFloat(), data.nextFloat(), data.nextFloat()};
+                b.add(vec(data.nextFloat(), i), 0, i % 3, a, 0, data.nextDouble() - 0.5, vec(i, data.nextFloat()), 0,
+                        data.nextBoolean(), data.nextBoolean(), 1 + i % 2);
+            }
+            Path ck = dir.resolve("ck-" + discrete);
+            CheckpointWriter w = new CheckpointWriter().algorithm("test");
+            b.save("replay", w);
+            w.write(ck);
+            ReplayBuffer r = discrete ? ReplayBuffer.discrete(8, 2) : ReplayBuffer.continuous(8, 2, 3);
+            r.restore("replay", CheckpointReader.open(ck));
+            assertEquals(b.size(), r.size());
+            assertEquals(b.position(), r.position());
+            assertEquals(b.added(), r.added());
+            Batch x = b.newBatch(16);
+            Batch y = r.newBatch(16);
+            b.sample(16, Seeds.rng(5), x);
+            r.sample(16, Seeds.rng(5), y);
+            assertArrayEquals(x.observations(), y.observations());
+            assertArrayEquals(x.nextObservations(), y.nextObservations());
+            assertArrayEquals(x.rewards(), y.rewards());
+            assertArrayEquals(x.terminated(), y.terminated());
+            assertArrayEquals(x.steps(), y.steps());
+            if (discrete) {
+                assertArrayEquals(x.actions(), y.actions());
+            } else {
+                assertArrayEquals(x.continuousActions(), y.continuousActions());
+            }
+            ReplayBuffer other = ReplayBuffer.discrete(9, 2);
+            QuiverUserException e = assertThrows(QuiverUserException.class,
+                    () -> other.restore("replay", CheckpointReader.open(ck)));
+            assertTrue(e.getMessage().contains("replay buffer 'replay'"), e.getMessage());
+        }
     }
 
     @Test
