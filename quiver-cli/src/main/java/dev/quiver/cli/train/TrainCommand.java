@@ -15,6 +15,10 @@ import dev.quiver.rl.agent.TrainingCallback;
 import dev.quiver.rl.agent.Learner;
 import dev.quiver.rl.agent.LearnerConfig;
 import dev.quiver.rl.agent.SavablePolicy;
+import dev.quiver.rl.agent.TrainedPolicy;
+import dev.quiver.rl.agent.TrainingCheckpoints;
+import dev.quiver.nn.checkpoint.CheckpointReader;
+import java.nio.file.Files;
 import dev.quiver.rl.Algorithms;
 import dev.quiver.rl.Algorithms.Algorithm;
 import dev.quiver.rl.eval.Evaluation;
@@ -54,19 +58,34 @@ import picocli.CommandLine.Spec;
 public final class TrainCommand implements Callable<Integer> {
     /** Final evaluation of seed {@code s} resets episode {@code i} with {@code EVAL_SEED_OFFSET + s + i}. */
     public static final long EVAL_SEED_OFFSET = 10_000;
+    /** The folder under each seed's directory that holds the saved training state while a seed runs. */
+    public static final String STATE_DIR = "train-state";
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "ALGO", description = "The algorithm: dqn or ppo.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ALGO",
+            description = "The algorithm (see the list above); not needed with --resume.")
     String algorithm;
 
-    @Option(names = "--env", paramLabel = "ID", required = true,
-            description = "The env id, e.g. CartPole-v1 (see 'quiver envs list').")
+    @Option(names = "--env", paramLabel = "ID",
+            description = "The env id, e.g. CartPole-v1 (see 'quiver envs list'); required unless --resume.")
     String envId;
 
-    @Option(names = "--steps", paramLabel = "N", required = true, description = "Environment steps per seed.")
-    long steps;
+    @Option(names = "--steps", paramLabel = "N", description = "Environment steps per seed; required unless --resume.")
+    Long steps;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue an interrupted run in DIR (its --out directory) with the settings in DIR/config.json:"
+                    + " finished seeds are kept (their checkpoints re-evaluated), an interrupted seed continues from its"
+                    + " last saved training state (DIR/seed-S/train-state) with exactly the numbers of an uninterrupted"
+                    + " run, seeds not started yet run from the start.")
+    Path resume;
+
+    @Option(names = "--checkpoint-every", paramLabel = "N",
+            description = "Save the full training state (for --resume) at the first episode end after every N env"
+                    + " steps (default: a tenth of --steps, at least 1000; 0: never).")
+    Long checkpointEvery;
 
     @Option(names = "--seed", paramLabel = "S", description = "The root seed of a single run (default: 0).")
     Long seed;
@@ -111,23 +130,52 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (evalEpisodes < 1) {
+            throw new QuiverUserException("--eval-episodes must be at least 1, got " + evalEpisodes);
+        }
+        if (resume != null) {
+            return resumeRun();
+        }
+        if (algorithm == null || envId == null || steps == null) {
+            throw new QuiverUserException("give ALGO, --env and --steps (or --resume DIR to continue a run), e.g."
+                    + " quiver train dqn --env CartPole-v1 --steps 100000");
+        }
         Algorithm algo = Algorithms.get(algorithm);
         if (steps < 1) {
             throw new QuiverUserException("--steps must be at least 1, got " + steps);
         }
-        if (evalEpisodes < 1) {
-            throw new QuiverUserException("--eval-episodes must be at least 1, got " + evalEpisodes);
-        }
         if (seed != null && seedList != null) {
             throw new QuiverUserException("give either --seed or --seeds, not both");
+        }
+        long every = checkpointEvery != null ? checkpointEvery : Math.max(1000, steps / 10);
+        if (every < 0) {
+            throw new QuiverUserException("--checkpoint-every must be >= 0 (0: never), got " + every);
         }
         long[] seeds = seedList != null ? SeedList.parse(seedList, "--seeds") : new long[] {seed == null ? 0 : seed};
         Map<String, String> fileSettings = configFile == null ? Map.of() : YamlConfigFile.read(configFile);
         LearnerConfig<float[], ?> config = ConfigOverrides.configure(algo, configFile, fileSettings, overrides);
-        return train(algo.name(), config, seeds);
+        return train(algo.name(), config, seeds, every, false);
     }
 
-    private <A> Integer train(String algo, LearnerConfig<float[], A> config, long[] seeds) {
+    /** {@code --resume DIR}: the settings come from {@code DIR/config.json}. */
+    private Integer resumeRun() {
+        if (algorithm != null || envId != null || steps != null || seed != null || seedList != null
+                || configFile != null || !overrides.isEmpty() || checkpointEvery != null || out != null) {
+            throw new QuiverUserException("--resume " + resume + " takes the algorithm, env, steps, seeds and config"
+                    + " from " + resume.resolve("config.json") + "; give only --resume (and --no-progress, --json)");
+        }
+        RunSettings run = RunSettings.read(resume);
+        Algorithm algo = Algorithms.get(run.algorithm());
+        LearnerConfig<float[], ?> config = algo.config().apply(run.config(), run.file().toString());
+        envId = run.env();
+        steps = run.steps();
+        evalEpisodes = run.evalEpisodes();
+        out = resume;
+        return train(algo.name(), config, run.seeds(), run.checkpointEvery(), true);
+    }
+
+    private <A> Integer train(String algo, LearnerConfig<float[], A> config, long[] seeds, long every,
+            boolean resuming) {
         Map<String, Object> configMap = config.toMap();
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
@@ -145,13 +193,16 @@ public final class TrainCommand implements Callable<Integer> {
             cfgDoc.put("steps", steps);
             cfgDoc.put("seeds", seeds);
             cfgDoc.put("eval_episodes", evalEpisodes);
+            cfgDoc.put("checkpoint_every", every);
             cfgDoc.put("config", configMap);
-            AtomicFiles.writeString(dir.resolve("config.json"), Json.toJson(cfgDoc), "--out " + dir);
-            stdout.println("train " + algo + " on " + resolvedEnv + ": " + steps + " steps x " + seeds.length
-                    + " seed(s) " + java.util.Arrays.toString(seeds) + ", output in " + dir);
+            if (!resuming) {
+                AtomicFiles.writeString(dir.resolve("config.json"), Json.toJson(cfgDoc), "--out " + dir);
+            }
+            stdout.println((resuming ? "resume " : "train ") + algo + " on " + resolvedEnv + ": " + steps + " steps x "
+                    + seeds.length + " seed(s) " + java.util.Arrays.toString(seeds) + ", output in " + dir);
             stdout.flush();
             for (long s : seeds) {
-                results.add(trainOne(learner, env, s, dir.resolve("seed-" + s), stderr));
+                results.add(trainOne(learner, env, s, dir.resolve("seed-" + s), every, resuming, stdout, stderr));
             }
             out = dir;
         }
@@ -217,18 +268,39 @@ public final class TrainCommand implements Callable<Integer> {
                 BootstrapConfig.defaults().withSeed(bootstrapSeed));
     }
 
-    private <A> SeedResult trainOne(Learner<float[], A> learner, Env<float[], A> env, long s, Path dir,
-            PrintWriter stderr) {
+    private <A> SeedResult trainOne(Learner<float[], A> learner, Env<float[], A> env, long s, Path dir, long every,
+            boolean resuming, PrintWriter stdout, PrintWriter stderr) {
+        Path metricsFile = dir.resolve("metrics.jsonl");
+        Path stateDir = dir.resolve(STATE_DIR);
         long t0 = System.nanoTime();
         Progress progress = new Progress(s, steps, t0, noProgress ? null : stderr);
+        if (resuming && Files.exists(dir.resolve("eval.json")) && Files.isDirectory(dir.resolve("checkpoint"))) {
+            return finishedSeed(env, s, dir, progress, stdout);
+        }
+        boolean saves = every > 0 && learner.savesTrainingState();
+        TrainingCheckpoints checkpoints = saves ? TrainingCheckpoints.in(stateDir, every, resuming)
+                : TrainingCheckpoints.NONE;
         SavablePolicy<float[], A> policy;
         long lines;
-        try (MetricsLog log = new MetricsLog(dir.resolve("metrics.jsonl"))) {
+        MetricsLog log;
+        if (resuming && saves && Files.isDirectory(stateDir)) {
+            long savedStep = CheckpointReader.open(stateDir).step();
+            log = MetricsLog.resume(metricsFile, savedStep, progress::count);
+            stdout.println("seed " + s + ": continuing from the training state saved at step " + savedStep);
+        } else {
+            if (resuming) {
+                stdout.println("seed " + s + ": no saved training state" + (saves ? "" : " (" + learner.getClass()
+                        .getSimpleName() + " does not save one)") + "; starting it from step 0");
+            }
+            log = new MetricsLog(metricsFile);
+        }
+        stdout.flush();
+        try (log) {
             TrainingCallback cb = (step, metrics) -> {
                 log.write(step, metrics);
                 progress.onMetrics(step, metrics);
             };
-            policy = learner.learn(env, steps, s, cb);
+            policy = learner.learn(env, steps, s, cb, checkpoints);
             lines = log.lines();
         }
         try (policy) {
@@ -244,7 +316,22 @@ public final class TrainCommand implements Callable<Integer> {
             evalDoc.put("lengths", eval.lengths());
             evalDoc.put("wall_seconds", wall);
             AtomicFiles.writeString(dir.resolve("eval.json"), Json.toJson(evalDoc), "--out " + dir);
+            RunSettings.deleteTree(stateDir);
             return new SeedResult(s, progress.episodes, progress.recentMean(), eval, wall, lines);
+        }
+    }
+
+    /** A seed that finished before the interruption: its checkpoint is evaluated again (same episodes, same numbers). */
+    @SuppressWarnings("unchecked")
+    private <A> SeedResult finishedSeed(Env<float[], A> env, long s, Path dir, Progress progress, PrintWriter stdout) {
+        long lines = MetricsLog.resume(dir.resolve("metrics.jsonl"), Long.MAX_VALUE, progress::count).lines();
+        try (TrainedPolicy<?> loaded = Algorithms.load(dir.resolve("checkpoint"))) {
+            EvalCommand.checkSpaces(loaded, env.spec(), dir.resolve("checkpoint"));
+            EvaluationResult eval = Evaluation.run(env, (SavablePolicy<float[], A>) loaded, evalEpisodes,
+                    EVAL_SEED_OFFSET + s);
+            stdout.println("seed " + s + ": finished before; re-evaluated its checkpoint");
+            return new SeedResult(s, progress.episodes, progress.recentMean(), eval,
+                    RunSettings.wallSeconds(dir.resolve("eval.json")), lines);
         }
     }
 
@@ -268,17 +355,33 @@ public final class TrainCommand implements Callable<Integer> {
             this.nextReport = Math.max(1, steps / 10);
         }
 
+        /** Counts an episode if {@code metrics} ends one, without printing (replays the log of a resumed run). */
+        void count(long step, Map<String, Double> metrics) {
+            countEpisode(metrics);
+            if (step + 1 >= nextReport && decile < 10) {
+                advance(step);
+            }
+        }
+
         void onMetrics(long step, Map<String, Double> metrics) {
+            countEpisode(metrics);
+            if (err != null && step + 1 >= nextReport && decile < 10) {
+                report(step + 1);
+                advance(step);
+            }
+        }
+
+        private void countEpisode(Map<String, Double> metrics) {
             Double ret = metrics.get("episode/return");
             if (ret != null) {
                 recent[(int) (episodes % WINDOW)] = ret;
                 episodes++;
             }
-            if (err != null && step + 1 >= nextReport && decile < 10) {
-                report(step + 1);
-                decile = (int) Math.min(10, (step + 1) * 10 / steps) + 1;
-                nextReport = Math.max(step + 2, steps * decile / 10);
-            }
+        }
+
+        private void advance(long step) {
+            decile = (int) Math.min(10, (step + 1) * 10 / steps) + 1;
+            nextReport = Math.max(step + 2, steps * decile / 10);
         }
 
         double recentMean() {

@@ -31,4 +31,27 @@ public interface Learner<O, A> {
      *     (a non-finite loss; the message names the step)
      */
     SavablePolicy<O, A> learn(Env<O, A> env, long steps, long seed, TrainingCallback callback);
+
+    /** Whether this learner can save its training state and resume from it ({@link TrainingCheckpoints}). */
+    default boolean savesTrainingState() {
+        return false;
+    }
+
+    /**
+     * Trains like {@link #learn(Env, long, long, TrainingCallback)}, saving the complete training state as
+     * {@code checkpoints} says and, if {@code checkpoints.resume()} and a state is there, continuing from it
+     * (with exactly the numbers an uninterrupted run would give). The callback then receives only the
+     * metrics of the steps after the saved one.
+     *
+     * @throws dev.quiver.core.error.QuiverUserException if this algorithm cannot save its training state, or
+     *     the saved state belongs to another configuration, seed or step budget
+     */
+    default SavablePolicy<O, A> learn(Env<O, A> env, long steps, long seed, TrainingCallback callback,
+            TrainingCheckpoints checkpoints) {
+        if (checkpoints.enabled()) {
+            throw new dev.quiver.core.error.QuiverUserException(getClass().getSimpleName()
+                    + " cannot save or resume its training state yet");
+        }
+        return learn(env, steps, seed, callback);
+    }
 }
