@@ -2,7 +2,9 @@ package dev.quiver.core.env;
 
 import dev.quiver.core.error.QuiverUserException;
 import dev.quiver.core.seed.Seeds;
+import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.core.RandomProviderDefaultState;
 
 /**
  * Base class for environments: owns the env's generator ({@code np_random} in Gymnasium), enforces
@@ -51,6 +53,30 @@ public abstract class AbstractEnv<O, A> implements Env<O, A> {
             phase = EpisodePhase.ENDED;
         }
         return s;
+    }
+
+    /**
+     * The state of the env's generator (after the first reset), so that a saved training run can make
+     * the same resets after a restart; {@code null} before any reset.
+     */
+    public final byte[] rngState() {
+        if (rng == null) {
+            return null;
+        }
+        return ((RandomProviderDefaultState) ((RestorableUniformRandomProvider) rng).saveState()).getState();
+    }
+
+    /**
+     * Restores a generator state from {@link #rngState()}; the next {@link #reset()} (without a seed) then
+     * starts the episode the saved env would have started.
+     *
+     * @throws IllegalArgumentException if the bytes are not a state of the env's generator
+     */
+    public final void restoreRngState(byte[] state) {
+        RestorableUniformRandomProvider r = (RestorableUniformRandomProvider) Seeds.rng(0);
+        r.restoreState(new RandomProviderDefaultState(state));
+        rng = r;
+        phase = EpisodePhase.NEEDS_RESET;
     }
 
     /** Marks the env as inside an episode (after an explicit state was set). */
