@@ -95,6 +95,47 @@ class DqnTest {
     }
 
     @Test
+    void gradientStepsRunThatManyUpdatesPerTrainingRound() {
+        // rounds at t = 204, 208, ..., 596 (t > 200, t % 4 == 0): 99 of them
+        for (int g : new int[] {1, 3}) {
+            List<Long> updateSteps = new ArrayList<>();
+            try (Env<float[], Integer> env = Envs.make("CartPole-v1");
+                    DqnPolicy p = SHORT.withGradientSteps(g).build(env.spec()).learn(env, 600, 3, (step, m) -> {
+                        if (m.containsKey("train/loss")) {
+                            assertTrue(Double.isFinite(m.get("train/loss")) && Double.isFinite(m.get("train/q_mean")));
+                            updateSteps.add(step);
+                        }
+                    })) {
+                assertEquals(600, p.trainedSteps());
+                assertEquals(99 * g, updateSteps.size(), "gradientSteps " + g);
+                for (int r = 0; r < 99; r++) {
+                    for (int k = 0; k < g; k++) {
+                        assertEquals(204 + 4L * r, updateSteps.get(r * g + k));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void gradientStepsDefaultsToOneForOldConstructorsAndMaps() {
+        DqnConfig d = DqnConfig.defaults();
+        assertEquals(1, d.gradientSteps());
+        assertEquals(4, d.withGradientSteps(4).gradientSteps());
+        assertEquals(d.withGradientSteps(4), DqnConfig.fromMap(d.withGradientSteps(4).toMap(), "test"));
+        DqnConfig legacy = new DqnConfig(d.learningRate(), d.bufferSize(), d.gamma(), d.tau(),
+                d.targetNetworkFrequency(), d.batchSize(), d.startE(), d.endE(), d.explorationFraction(),
+                d.learningStarts(), d.trainFrequency(), d.hidden(), d.doubleQ(), d.dueling(), d.nStep(),
+                d.maxGradNorm(), d.loss());
+        assertEquals(d, legacy);
+        java.util.Map<String, Object> old = new java.util.LinkedHashMap<>(d.withGradientSteps(4).toMap());
+        old.remove("gradientSteps");
+        assertEquals(d, DqnConfig.fromMap(old, "an old checkpoint"));
+        QuiverUserException e = assertThrows(QuiverUserException.class, () -> d.withGradientSteps(0));
+        assertTrue(e.getMessage().contains("gradientSteps"), e.getMessage());
+    }
+
+    @Test
     void sameSeedSameResult() {
         double[][] returns = new double[2][];
         float[][] q = new float[2][];
