@@ -7,6 +7,8 @@ import dev.quiver.rl.agent.TrainedPolicy;
 import dev.quiver.rl.dqn.DqnConfig;
 import dev.quiver.rl.dqn.DqnPolicy;
 import dev.quiver.rl.ppo.PpoConfig;
+import dev.quiver.rl.qrdqn.QrDqnConfig;
+import dev.quiver.rl.qrdqn.QrDqnPolicy;
 import dev.quiver.rl.ppo.PpoPolicy;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,6 +45,9 @@ public final class Algorithms {
     static {
         add(new Algorithm(DqnPolicy.ALGORITHM, "DQN with double/dueling/n-step options (CleanRL dqn.py defaults);"
                 + " Discrete actions", () -> DqnConfig.defaults().toMap(), DqnConfig::fromMap, DqnPolicy::load));
+        add(new Algorithm(QrDqnPolicy.ALGORITHM, "QR-DQN, distributional DQN with quantile regression (RL Zoo"
+                + " CartPole defaults); Discrete actions", () -> QrDqnConfig.defaults().toMap(), QrDqnConfig::fromMap,
+                QrDqnPolicy::load));
         add(new Algorithm(PpoPolicy.ALGORITHM, "PPO with GAE (CleanRL ppo.py defaults, 4 env copies); Discrete"
                 + " actions", () -> PpoConfig.defaults().toMap(), PpoConfig::fromMap, PpoPolicy::load));
     }

@@ -117,6 +117,10 @@ public final class TrainCommand implements Callable<Integer> {
                     + " i of seed S resets with 10000 + S + i.")
     int evalEpisodes;
 
+    @Option(names = "--debug-interrupt-at", paramLabel = "SEED:STEP", hidden = true,
+            description = "Testing only: fail like a crash when seed SEED reaches env step STEP.")
+    String debugInterruptAt;
+
     @Option(names = "--no-progress", description = "Do not print progress lines to stderr.")
     boolean noProgress;
 
@@ -296,7 +300,11 @@ public final class TrainCommand implements Callable<Integer> {
         }
         stdout.flush();
         try (log) {
+            long crashAt = crashStep(s);
             TrainingCallback cb = (step, metrics) -> {
+                if (step >= crashAt) {
+                    throw new QuiverUserException("seed " + s + " interrupted at step " + step + " (--debug-interrupt-at)");
+                }
                 log.write(step, metrics);
                 progress.onMetrics(step, metrics);
             };
@@ -319,6 +327,15 @@ public final class TrainCommand implements Callable<Integer> {
             RunSettings.deleteTree(stateDir);
             return new SeedResult(s, progress.episodes, progress.recentMean(), eval, wall, lines);
         }
+    }
+
+    /** The step at which {@code --debug-interrupt-at} fails seed {@code s} ({@code Long.MAX_VALUE}: never). */
+    private long crashStep(long s) {
+        if (debugInterruptAt == null) {
+            return Long.MAX_VALUE;
+        }
+        String[] p = debugInterruptAt.split(":");
+        return p.length == 2 && Long.parseLong(p[0].trim()) == s ? Long.parseLong(p[1].trim()) : Long.MAX_VALUE;
     }
 
     /** A seed that finished before the interruption: its checkpoint is evaluated again (same episodes, same numbers). */

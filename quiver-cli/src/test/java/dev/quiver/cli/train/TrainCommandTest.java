@@ -77,10 +77,63 @@ class TrainCommandTest {
     }
 
     @Test
+    void resumedRunGivesTheNumbersOfAnUninterruptedOne() throws IOException {
+        String[] common = {"train", "dqn", "--env", "CartPole-v1", "--steps", "3000", "--seeds", "0..1", "--set",
+            "learning_starts=200", "--set", "hidden=32,32", "--set", "train_frequency=2", "--checkpoint-every", "500",
+            "--eval-episodes", "3", "--no-progress"};
+        Path a = dir.resolve("a");
+        Run full = run(concat(common, "--out", a.toString()));
+        assertEquals(0, full.code(), full.toString());
+
+        Path b = dir.resolve("b");
+        Run crashed = run(concat(common, "--out", b.toString(), "--debug-interrupt-at", "1:2200"));
+        assertEquals(2, crashed.code(), crashed.toString());
+        assertTrue(crashed.err().contains("seed 1 interrupted at step 2200"), crashed.toString());
+        assertTrue(Files.isDirectory(b.resolve("seed-1").resolve(TrainCommand.STATE_DIR)));
+        assertTrue(Files.exists(b.resolve("seed-0").resolve("eval.json")));
+
+        Path json = dir.resolve("resumed.json");
+        Run resumed = run("train", "--resume", b.toString(), "--no-progress", "--json", json.toString());
+        assertEquals(0, resumed.code(), resumed.toString());
+        assertTrue(resumed.out().contains("seed 0: finished before") && resumed.out().contains("seed 1: continuing"
+                + " from the training state saved at step"), resumed.toString());
+        for (String s : List.of("seed-0", "seed-1")) {
+            assertEquals(Files.readAllLines(a.resolve(s).resolve("metrics.jsonl")),
+                    Files.readAllLines(b.resolve(s).resolve("metrics.jsonl")), s + " metrics");
+            assertEquals(evalReturns(a.resolve(s)), evalReturns(b.resolve(s)), s + " eval");
+        }
+        assertTrue(Files.notExists(b.resolve("seed-1").resolve(TrainCommand.STATE_DIR)), "state removed when done");
+        assertEquals(iqmText(full.out()), iqmText(resumed.out()));
+
+        Run again = run("train", "dqn", "--resume", b.toString());
+        assertEquals(2, again.code(), again.toString());
+        assertTrue(again.err().contains("takes the algorithm"), again.toString());
+        Run nowhere = run("train", "--resume", dir.resolve("nothing").toString());
+        assertEquals(2, nowhere.code(), nowhere.toString());
+        assertTrue(nowhere.err().contains("no config.json"), nowhere.toString());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static String evalReturns(Path seedDir) throws IOException {
+        String s = Files.readString(seedDir.resolve("eval.json"));
+        return s.substring(s.indexOf("\"returns\""), s.indexOf("\"lengths\""));
+    }
+
+    private static String iqmText(String out) {
+        String l = out.lines().filter(x -> x.startsWith("IQM of eval")).findFirst().orElseThrow();
+        return l.substring(0, l.indexOf("; total wall"));
+    }
+
+    @Test
     void unknownAlgorithmIsAUserError() {
         Run r = run("train", "a2c", "--env", "CartPole-v1", "--steps", "10", "--out", dir.toString());
         assertEquals(2, r.code(), r.toString());
-        assertTrue(r.err().contains("'a2c'") && r.err().contains("available: dqn, ppo"), r.toString());
+        assertTrue(r.err().contains("'a2c'") && r.err().contains("available: dqn, qrdqn, ppo"), r.toString());
     }
 
     @Test

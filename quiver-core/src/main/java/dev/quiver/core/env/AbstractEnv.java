@@ -2,9 +2,7 @@ package dev.quiver.core.env;
 
 import dev.quiver.core.error.QuiverUserException;
 import dev.quiver.core.seed.Seeds;
-import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.core.RandomProviderDefaultState;
 
 /**
  * Base class for environments: owns the env's generator ({@code np_random} in Gymnasium), enforces
@@ -63,7 +61,7 @@ public abstract class AbstractEnv<O, A> implements Env<O, A> {
         if (rng == null) {
             return null;
         }
-        return ((RandomProviderDefaultState) ((RestorableUniformRandomProvider) rng).saveState()).getState();
+        return Seeds.saveState(rng);
     }
 
     /**
@@ -73,8 +71,8 @@ public abstract class AbstractEnv<O, A> implements Env<O, A> {
      * @throws IllegalArgumentException if the bytes are not a state of the env's generator
      */
     public final void restoreRngState(byte[] state) {
-        RestorableUniformRandomProvider r = (RestorableUniformRandomProvider) Seeds.rng(0);
-        r.restoreState(new RandomProviderDefaultState(state));
+        UniformRandomProvider r = Seeds.rng(0);
+        Seeds.restoreState(r, state);
         rng = r;
         phase = EpisodePhase.NEEDS_RESET;
     }

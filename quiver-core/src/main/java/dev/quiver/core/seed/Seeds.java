@@ -2,7 +2,9 @@ package dev.quiver.core.seed;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.core.RandomProviderDefaultState;
 import org.apache.commons.rng.simple.RandomSource;
 
 /**
@@ -51,6 +53,31 @@ public final class Seeds {
     /** A generator for a plain {@code long} seed (XoRoShiRo128++). */
     public static UniformRandomProvider rng(long seed) {
         return SOURCE.create(seed);
+    }
+
+    /**
+     * The state of a generator made by {@link #rng(long)} (opaque bytes), to save a run and continue it
+     * later with {@link #restoreState}.
+     *
+     * @throws IllegalArgumentException if the generator is not one of ours (not restorable)
+     */
+    public static byte[] saveState(UniformRandomProvider rng) {
+        if (!(rng instanceof RestorableUniformRandomProvider r)) {
+            throw new IllegalArgumentException("generator " + rng + " cannot save its state");
+        }
+        return ((RandomProviderDefaultState) r.saveState()).getState();
+    }
+
+    /**
+     * Puts a generator made by {@link #rng(long)} back into a state from {@link #saveState}.
+     *
+     * @throws IllegalArgumentException if the generator is not restorable or the bytes are not its state
+     */
+    public static void restoreState(UniformRandomProvider rng, byte[] state) {
+        if (!(rng instanceof RestorableUniformRandomProvider r)) {
+            throw new IllegalArgumentException("generator " + rng + " cannot restore a state");
+        }
+        r.restoreState(new RandomProviderDefaultState(state));
     }
 
     /** A seed from the operating system's entropy (for unseeded resets, as Gymnasium does). */

@@ -2,6 +2,7 @@ package dev.quiver.nn.checkpoint;
 
 import ai.djl.ndarray.NDArray;
 import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -109,6 +110,16 @@ public final class CheckpointReader {
     @SuppressWarnings("unchecked")
     public Map<String, Object> config() {
         return new Gson().fromJson(manifest.get("config"), Map.class);
+    }
+
+    /**
+     * {@code m} as {@link #config()} would return it after a write and read (numbers as {@code Double},
+     * lists as lists), so a live configuration can be compared with a saved one.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> normalise(Map<String, ?> m) {
+        Gson gson = new GsonBuilder().serializeSpecialFloatingPointValues().create();
+        return gson.fromJson(gson.toJsonTree(m), Map.class);
     }
 
     /** The named random-generator state, or {@code null} if none was saved under that name. */

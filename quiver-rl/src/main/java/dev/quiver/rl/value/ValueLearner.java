@@ -14,6 +14,9 @@ import dev.quiver.rl.agent.LossGuard;
 import dev.quiver.rl.agent.SpaceChecks;
 import dev.quiver.rl.agent.TrainedDiscretePolicy;
 import dev.quiver.rl.agent.TrainingCallback;
+import dev.quiver.rl.agent.TrainingCheckpoints;
+import dev.quiver.rl.agent.TrainingStateStore;
+import dev.quiver.nn.checkpoint.CheckpointReader;
 import dev.quiver.rl.policy.EpsilonGreedy;
 import dev.quiver.rl.replay.Batch;
 import dev.quiver.rl.replay.NStepAccumulator;
@@ -37,6 +40,10 @@ import org.apache.commons.rng.UniformRandomProvider;
  * {@code train_freq} and {@code gradient_steps}), and every {@code targetNetworkFrequency} steps move the
  * target network towards the online one ({@code tau = 1}: copy). The target network does not move
  * during a round's updates. The optimizer is Adam with the config's learning rate and ε.
+ *
+ * <p>Training state: with {@link TrainingCheckpoints} the run saves its state at the first episode end after
+ * every {@code everySteps} env steps and can resume from it with exactly the numbers of an uninterrupted
+ * run (see {@link TrainingStateStore}).
  *
  * <p>Randomness comes from {@code Seeds.of(seed)}: {@code child("env")} seeds the first env reset
  * (later resets continue the env's generator, as in Gymnasium), {@code child("replay")} the batch
@@ -113,6 +120,11 @@ public abstract class ValueLearner<C extends ValueLearningConfig, P extends Trai
      */
     protected abstract P greedyPolicy(Network online, long trainedSteps);
 
+    /** The algorithm's name in saved training states (as its checkpoints name it, e.g. {@code dqn}). */
+    protected String stateName() {
+        return algorithm.toLowerCase(java.util.Locale.ROOT).replace("-", "");
+    }
+
     /** The loss's name in divergence messages. */
     protected String lossName() {
         return "TD loss";
@@ -140,12 +152,30 @@ public abstract class ValueLearner<C extends ValueLearningConfig, P extends Trai
 
     @Override
     public P learn(Env<float[], Integer> env, long steps, long seed, TrainingCallback callback) {
+        return learn(env, steps, seed, callback, TrainingCheckpoints.NONE);
+    }
+
+    @Override
+    public boolean savesTrainingState() {
+        return true;
+    }
+
+    /**
+     * Trains, saving the training state at episode boundaries as {@code checkpoints} says and resuming from
+     * a saved one: the online and target networks, Adam's moments, the replay buffer and the replay,
+     * exploration and env generators (the n-step accumulator is empty at an episode boundary).
+     */
+    @Override
+    public P learn(Env<float[], Integer> env, long steps, long seed, TrainingCallback callback,
+            TrainingCheckpoints checkpoints) {
         if (steps < 1) {
             throw new IllegalArgumentException("steps must be at least 1, got " + steps);
         }
         SpaceChecks.requireSameSpaces(algorithm, spec, env.spec());
         Seeds seeds = Seeds.of(seed);
         UniformRandomProvider replayRng = seeds.child("replay").rng();
+        UniformRandomProvider exploreRng = seeds.child("explore").rng();
+        TrainingStateStore store = new TrainingStateStore(stateName(), config.toMap(), seed, steps, checkpoints);
         Network q = Network.create(networkSpec(), seeds.child("init"));
         P greedy;
         Adam.Config adamConfig = new Adam.Config(config.learningRate(), 0.9, 0.999, config.adamEpsilon(), 0, false);
@@ -158,13 +188,31 @@ public abstract class ValueLearner<C extends ValueLearningConfig, P extends Trai
             LinearSchedule epsilon = new LinearSchedule(config.startE(), config.endE(), config.explorationFraction(),
                     steps);
             greedy = greedyPolicy(q, steps);
-            EpsilonGreedy<float[]> explore = new EpsilonGreedy<>(greedy, numActions, config.startE(),
-                    seeds.child("explore").rng());
+            EpsilonGreedy<float[]> explore = new EpsilonGreedy<>(greedy, numActions, config.startE(), exploreRng);
 
-            float[] obs = env.reset(seeds.child("env").seed()).observation().clone();
+            long start = 0;
+            float[] obs;
+            CheckpointReader saved = store.resume(env);
+            if (saved == null) {
+                obs = env.reset(seeds.child("env").seed()).observation().clone();
+            } else {
+                saved.restore("q", q);
+                saved.restore("q_target", target);
+                saved.restore("adam", adam);
+                buffer.restore("replay", saved);
+                Seeds.restoreState(replayRng, saved.rngState("replay"));
+                Seeds.restoreState(exploreRng, saved.rngState("explore"));
+                start = saved.step() + 1;
+                obs = env.reset().observation().clone();
+            }
             double episodeReturn = 0;
             long episodeLength = 0;
-            for (long t = 0; t < steps; t++) {
+            boolean needsReset = false;
+            for (long t = start; t < steps; t++) {
+                if (needsReset) {
+                    obs = env.reset().observation().clone();
+                    needsReset = false;
+                }
                 explore.setEpsilon(epsilon.value(t));
                 int action = explore.act(obs);
                 Step<float[]> s = env.step(action);
@@ -176,7 +224,7 @@ public abstract class ValueLearner<C extends ValueLearningConfig, P extends Trai
                             (double) episodeLength));
                     episodeReturn = 0;
                     episodeLength = 0;
-                    obs = env.reset().observation().clone();
+                    needsReset = true;
                 } else {
                     System.arraycopy(s.observation(), 0, obs, 0, obsDim);
                 }
@@ -194,6 +242,14 @@ public abstract class ValueLearner<C extends ValueLearningConfig, P extends Trai
                     if (t % config.targetNetworkFrequency() == 0) {
                         TargetNetworks.polyakUpdate(target, q, config.tau());
                     }
+                }
+                if (needsReset && store.due(t)) {
+                    store.save(t, env, w -> {
+                        w.network("q", q).network("q_target", target).optimizer("adam", adam)
+                                .rngState("replay", Seeds.saveState(replayRng))
+                                .rngState("explore", Seeds.saveState(exploreRng));
+                        buffer.save("replay", w);
+                    });
                 }
             }
         } catch (RuntimeException | Error e) {

@@ -55,4 +55,7 @@ public interface ValueLearningConfig {
 
     /** Global gradient-norm clipping threshold (0: none). */
     double maxGradNorm();
+
+    /** The configuration as a JSON-ready map (saved with the training state and checked on resume). */
+    java.util.Map<String, Object> toMap();
 }
