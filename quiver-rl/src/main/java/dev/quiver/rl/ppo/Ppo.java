@@ -6,9 +6,14 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.quiver.core.env.Env;
 import dev.quiver.core.env.EnvSpec;
-import dev.quiver.core.env.Step;
+import dev.quiver.core.error.QuiverUserException;
 import dev.quiver.core.registry.Envs;
 import dev.quiver.core.seed.Seeds;
+import dev.quiver.core.vector.FlatVectorEnv;
+import dev.quiver.core.vector.FlatVectorEnvs;
+import dev.quiver.core.vector.SyncVectorEnv;
+import dev.quiver.core.vector.VectorEnv;
+import dev.quiver.core.wrapper.Wrapper;
 import dev.quiver.nn.net.Network;
 import dev.quiver.nn.optim.Adam;
 import dev.quiver.nn.train.GradientStep;
@@ -19,17 +24,19 @@ import dev.quiver.rl.agent.SpaceChecks;
 import dev.quiver.rl.agent.TrainingCallback;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * Proximal policy optimisation (PPO) with the clipped surrogate objective and GAE, for discrete actions;
  * written to read like CleanRL's {@code ppo.py}.
  *
- * <p>Each iteration: collect a rollout of {@code numSteps} steps on each of {@code numEnvs} env copies,
+ * <p>Each iteration: collect a rollout of {@code numSteps} steps of a vector env of {@code numEnvs} copies,
  * sampling actions from {@code softmax(actor(s))}; compute advantages and value targets with
  * {@link Gae} (a termination bootstraps with 0; a truncation bootstraps with the critic's value of the
  * final observation, where CleanRL bootstraps with 0 for both — we follow Gymnasium's distinction); then
@@ -39,23 +46,47 @@ import org.apache.commons.rng.UniformRandomProvider;
  * ±ε) − R)²)} with {@code r = π(a|s) / π_old(a|s)}, advantages normalised per minibatch ({@code normAdv}),
  * the value loss unclipped unless {@code clipVloss}, and the joint gradient of actor and critic clipped to global
  * norm {@code maxGradNorm}. With {@code annealLr} the learning rate of iteration {@code k} (0-based) of
- * {@code K} is {@code lr · (1 − k / K)}.
+ * {@code K} is {@code lr · (1 − k / K)} (CleanRL's schedule); with {@code annealClip} ε is
+ * {@code clipCoef · (1 − k / K)} likewise (for the surrogate and, with {@code clipVloss}, the value clip).
  *
- * <p>Env copies: copy 0 is the env passed to {@code learn}; the others are made with
- * {@code Envs.make(env.spec().id())} (so they must be registered; wrappers around the passed env are not
- * repeated on them) and closed at the end. A copy that finishes an episode is reset at once (no
- * autoreset step is lost). The run takes {@code ceil(steps / (numEnvs · numSteps))} iterations: the step
- * count is rounded up to whole rollouts, and the returned policy's {@code trainedSteps()} says how many.
+ * <p><b>Vector env and autoreset.</b> Rollouts come from a vector env with Gymnasium's next-step autoreset
+ * ({@link VectorEnv}, {@link FlatVectorEnv}): when copy {@code i}'s step ends an episode, its next step does not
+ * act but resets it (the action is ignored, the reward is 0). Such an <em>autoreset step</em> is kept in the
+ * rollout buffer (it occupies a slot, so the rollout keeps its {@code numEnvs × numSteps} shape and counts
+ * as {@code numEnvs} env steps per vector step, as in Gymnasium and CleanRL) but is not a transition: the
+ * learner knows which steps they are (the step after a termination or truncation of the same copy), GAE
+ * gives them no advantage and does not chain through them ({@link Gae}), and the update leaves them out:
+ * each epoch shuffles only the rollout's {@code m} real transitions and splits them into
+ * {@code numMinibatches} minibatches of {@code ⌊m / numMinibatches⌋} or {@code ⌈m / numMinibatches⌉}
+ * entries (so advantage normalisation, every loss term and the logged means see real transitions only,
+ * and the networks never see an autoreset step's observation during the update). The observation such a
+ * step starts from is the ended episode's final observation, so its critic value is exactly the bootstrap
+ * a truncation needs (or, when the episode ends at the rollout's last step, the value of the observation
+ * after the rollout).
  *
- * <p>Randomness comes from {@code Seeds.of(seed)}: {@code child("env", i)} seeds copy {@code i}'s first
- * reset (later resets continue its generator), {@code child("action")} the action sampling,
- * {@code child("minibatch")} the shuffling, {@code child("init").child("actor"|"critic")} the networks. With
- * the engine's single intra-op thread (the default) a run is bit-reproducible.
+ * <p>{@link #learn(Env, long, long, TrainingCallback)} builds its own vector env of {@code numEnvs} copies
+ * and closes it at the end: when {@code env} is exactly what {@code Envs.make(env.spec().id())} builds
+ * (the same chain of wrapper classes and the same spec) and a struct-of-arrays version of the id is offered
+ * ({@link FlatVectorEnvs}, e.g. the classic-control envs of quiver-envs), that allocation-free
+ * {@link FlatVectorEnv}; otherwise a {@link SyncVectorEnv} whose copy 0 is {@code env} itself (not closed)
+ * and whose other copies are {@code Envs.make(env.spec().id())} (so they must be registered; wrappers around
+ * the passed env are not repeated on them). Options given to {@code Envs.make} that change neither the
+ * wrapper chain nor the spec (e.g. CartPole's {@code sutton_barto_reward}) cannot be seen from {@code env};
+ * to train on such copies, pass a vector env to {@link #learn(VectorEnv, long, long, TrainingCallback)}.
+ * Both routes play the same episodes for the same seed (the flat envs are bit-equal to their single-env
+ * versions). The run takes {@code ceil(steps / (numEnvs · numSteps))} iterations: the step count is rounded
+ * up to whole rollouts, and the returned policy's {@code trainedSteps()} says how many.
+ *
+ * <p>Randomness comes from {@code Seeds.of(seed)}: the vector env is reset once with
+ * {@code child("env").seed()} (copy {@code i} gets that seed {@code + i} and continues its generator across
+ * autoresets), {@code child("action")} drives the action sampling, {@code child("minibatch")} the shuffling,
+ * {@code child("init").child("actor"|"critic")} the networks. With the engine's single intra-op thread (the
+ * default) a run is bit-reproducible.
  *
  * <p>Metrics passed to the callback: {@code episode/return}, {@code episode/length} at the end of every
  * episode, and after every iteration the means over its minibatches of {@code train/loss},
  * {@code train/policy_loss}, {@code train/value_loss}, {@code train/entropy}, {@code train/approx_kl},
- * {@code train/clipfrac}, plus {@code train/learning_rate}.
+ * {@code train/clipfrac}, plus {@code train/learning_rate} and {@code train/clip_coef}.
  *
  * @see <a href="https://arxiv.org/abs/1707.06347">Schulman, J. et al. (2017). Proximal Policy Optimization
  *     Algorithms. arXiv:1707.06347</a>
@@ -94,29 +125,57 @@ public final class Ppo implements Learner<float[], Integer> {
         return spec;
     }
 
+    /**
+     * Trains on a vector env of {@code numEnvs} copies of {@code env} that this method builds and closes (see
+     * the class comment for which kind); {@code env} itself is not closed.
+     */
     @Override
     public PpoPolicy learn(Env<float[], Integer> env, long steps, long seed, TrainingCallback callback) {
-        if (steps < 1) {
-            throw new IllegalArgumentException("steps must be at least 1, got " + steps);
-        }
+        requirePositive(steps);
         SpaceChecks.requireSameSpaces(NAME, spec, env.spec());
+        try (FlatVectorEnv envs = vectorOf(env)) {
+            return learn(envs, steps, seed, callback);
+        }
+    }
+
+    /**
+     * Trains on {@code envs} (next-step autoreset, as {@link VectorEnv} specifies), which must have
+     * {@code numEnvs} copies; it is reset by the learner and not closed.
+     *
+     * @throws QuiverUserException if its spaces differ from the learner's or its number of copies from
+     *     {@code numEnvs}, or training diverges
+     */
+    public PpoPolicy learn(VectorEnv<float[], Integer> envs, long steps, long seed, TrainingCallback callback) {
+        SpaceChecks.requireSameSpaces(NAME, spec, envs.spec());
+        return learn(new DiscreteVectorAdapter(envs, obsDim, false), steps, seed, callback);
+    }
+
+    /**
+     * Trains on {@code envs} (next-step autoreset, as {@link FlatVectorEnv} specifies), which must have
+     * {@code numEnvs} copies; it is reset by the learner and not closed.
+     *
+     * @throws QuiverUserException if its spaces differ from the learner's or its number of copies from
+     *     {@code numEnvs}, or training diverges
+     */
+    public PpoPolicy learn(FlatVectorEnv envs, long steps, long seed, TrainingCallback callback) {
+        requirePositive(steps);
+        SpaceChecks.requireSameSpaces(NAME, spec, envs.spec());
+        if (envs.numEnvs() != config.numEnvs()) {
+            throw new QuiverUserException(NAME + ": the vector env of " + envs.spec().id() + " has " + envs.numEnvs()
+                    + " copies but the config's numEnvs is " + config.numEnvs() + "; they must be equal");
+        }
+        if (envs.observationSize() != obsDim) {
+            throw new QuiverUserException(NAME + ": the vector env of " + envs.spec().id() + " gives observations of "
+                    + envs.observationSize() + " floats, the learner expects " + obsDim);
+        }
         Seeds seeds = Seeds.of(seed);
         int batch = config.batchSize();
         long iterations = (steps + batch - 1) / batch;
         Network actor = Network.create(PpoPolicy.actorSpec(config, obsDim, numActions),
                 seeds.child("init").child("actor"));
         Network critic = null;
-        List<Env<float[], Integer>> made = new ArrayList<>();
         try {
             critic = Network.create(PpoPolicy.criticSpec(config, obsDim), seeds.child("init").child("critic"));
-            List<Env<float[], Integer>> envs = new ArrayList<>();
-            envs.add(env);
-            for (int i = 1; i < config.numEnvs(); i++) {
-                Env<float[], Integer> copy = Envs.make(env.spec().id());
-                made.add(copy);
-                SpaceChecks.requireSameSpaces(NAME, spec, copy.spec());
-                envs.add(copy);
-            }
             Adam.Config adamConfig = new Adam.Config(config.learningRate(), 0.9, 0.999, 1e-5, 0, false);
             try (AnnealedOptimizer optimizer = new AnnealedOptimizer(new Adam(adamConfig, actor, critic))) {
                 new Run(actor, critic, optimizer, envs, seeds, callback).train(iterations);
@@ -127,27 +186,95 @@ public final class Ppo implements Learner<float[], Integer> {
                 critic.close();
             }
             throw e;
-        } finally {
-            for (Env<float[], Integer> e : made) {
-                e.close();
-            }
         }
         return new PpoPolicy(actor, critic, config, spec.id(), obsDim, numActions, iterations * batch);
     }
 
-    /** The state of one training run: rollout storage, env copies, minibatch buffers. */
+    private static void requirePositive(long steps) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps must be at least 1, got " + steps);
+        }
+    }
+
+    /** The vector env {@link #learn(Env, long, long, TrainingCallback)} trains on (see the class comment). */
+    private FlatVectorEnv vectorOf(Env<float[], Integer> env) {
+        String id = env.spec().id();
+        int n = config.numEnvs();
+        if (isAsRegistered(env)) {
+            Optional<FlatVectorEnv> flat = FlatVectorEnvs.make(id, n);
+            if (flat.isPresent()) {
+                if (flat.get().spec().equals(env.spec())) {
+                    return flat.get();
+                }
+                flat.get().close();
+            }
+        }
+        List<Env<float[], Integer>> copies = new ArrayList<>(n);
+        copies.add(new Borrowed(env));
+        try {
+            for (int i = 1; i < n; i++) {
+                Env<float[], Integer> copy = Envs.make(id);
+                copies.add(copy);
+                SpaceChecks.requireSameSpaces(NAME, spec, copy.spec());
+            }
+        } catch (RuntimeException e) {
+            copies.forEach(Env::close);
+            throw e;
+        }
+        Iterator<Env<float[], Integer>> it = copies.iterator();
+        return new DiscreteVectorAdapter(new SyncVectorEnv<>(it::next, n), obsDim, true);
+    }
+
+    /**
+     * Whether {@code env} is built as {@code Envs.make(env.spec().id())} builds it: the same chain of wrapper
+     * classes down to the same env class, and the same spec (so the same time limit).
+     */
+    static boolean isAsRegistered(Env<?, ?> env) {
+        String id = env.spec().id();
+        if (!Envs.all().stream().anyMatch(r -> r.id().equals(id))) {
+            return false;
+        }
+        try (Env<?, ?> probe = Envs.make(id)) {
+            if (!probe.spec().equals(env.spec())) {
+                return false;
+            }
+            Env<?, ?> a = env;
+            Env<?, ?> b = probe;
+            while (a.getClass() == b.getClass()) {
+                if (!(a instanceof Wrapper<?, ?> wa)) {
+                    return true;
+                }
+                a = wa.inner();
+                b = ((Wrapper<?, ?>) b).inner();
+            }
+            return false;
+        }
+    }
+
+    /** The caller's env as copy 0 of a {@link SyncVectorEnv}: closing the vector env leaves it open. */
+    private static final class Borrowed extends Wrapper<float[], Integer> {
+        Borrowed(Env<float[], Integer> env) {
+            super(env);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** The state of one training run: rollout storage, the vector env, minibatch buffers. */
     private final class Run {
         private final Network actor;
         private final Network critic;
         private final AnnealedOptimizer optimizer;
         private final GradientStep update;
-        private final List<Env<float[], Integer>> envs;
+        private final FlatVectorEnv envs;
         private final TrainingCallback callback;
         private final UniformRandomProvider actionRng;
         private final UniformRandomProvider minibatchRng;
         private final int n = config.numEnvs();
         private final int batch = config.batchSize();
-        private final int mb = config.minibatchSize();
+        private final int maxMb = config.minibatchSize();
         // rollout, step-major: entry t * n + i
         private final float[] obs = new float[batch * obsDim];
         private final int[] actions = new int[batch];
@@ -155,24 +282,31 @@ public final class Ppo implements Learner<float[], Integer> {
         private final float[] rewards = new float[batch];
         private final boolean[] terminated = new boolean[batch];
         private final boolean[] truncated = new boolean[batch];
-        private final float[] truncationValues = new float[batch];
+        private final boolean[] autoreset = new boolean[batch];
         private final float[] values = new float[batch];
         private final float[] advantages = new float[batch];
         private final float[] returns = new float[batch];
+        // per copy: the observation it is at, whether its next step is an autoreset, episode statistics
         private final float[] current;
+        private final boolean[] resetDue;
+        private final int[] stepActions;
         private final double[] episodeReturn;
         private final long[] episodeLength;
-        // minibatch
-        private final int[] perm = new int[batch];
-        private final float[] mbObs = new float[mb * obsDim];
-        private final float[] mbMask = new float[mb * numActions];
-        private final float[] mbLogProbs = new float[mb];
-        private final float[] mbAdvantages = new float[mb];
-        private final float[] mbReturns = new float[mb];
-        private final float[] mbValues = new float[mb];
+        // the rollout's real transitions (not autoreset steps), shuffled each epoch
+        private final int[] real = new int[batch];
+        private int numReal;
+        // minibatch: its first mb rows are in use
+        private final float[] mbObs = new float[maxMb * obsDim];
+        private final float[] mbMask = new float[maxMb * numActions];
+        private final float[] mbLogProbs = new float[maxMb];
+        private final float[] mbAdvantages = new float[maxMb];
+        private final float[] mbReturns = new float[maxMb];
+        private final float[] mbValues = new float[maxMb];
+        private int mb;
+        private float clip;
         private final double[] sums = new double[5]; // policy loss, value loss, entropy, approx kl, clipfrac
 
-        Run(Network actor, Network critic, AnnealedOptimizer optimizer, List<Env<float[], Integer>> envs, Seeds seeds,
+        Run(Network actor, Network critic, AnnealedOptimizer optimizer, FlatVectorEnv envs, Seeds seeds,
                 TrainingCallback callback) {
             this.actor = actor;
             this.critic = critic;
@@ -183,28 +317,42 @@ public final class Ppo implements Learner<float[], Integer> {
             this.actionRng = seeds.child("action").rng();
             this.minibatchRng = seeds.child("minibatch").rng();
             this.current = new float[n * obsDim];
+            this.resetDue = new boolean[n];
+            this.stepActions = new int[n];
             this.episodeReturn = new double[n];
             this.episodeLength = new long[n];
-            for (int i = 0; i < n; i++) {
-                float[] o = envs.get(i).reset(seeds.child("env", i).seed()).observation();
-                System.arraycopy(o, 0, current, i * obsDim, obsDim);
-            }
+            envs.reset(seeds.child("env").seed());
+            System.arraycopy(envs.observations(), 0, current, 0, n * obsDim);
         }
 
         void train(long iterations) {
             for (long it = 0; it < iterations; it++) {
-                double factor = config.annealLr() ? 1.0 - (double) it / iterations : 1.0;
-                optimizer.setFactor(factor);
+                double factor = 1.0 - (double) it / iterations;
+                optimizer.setFactor(config.annealLr() ? factor : 1.0);
+                clip = (float) (config.clipCoef() * (config.annealClip() ? factor : 1.0));
                 long firstStep = it * batch;
                 rollout(firstStep);
                 computeAdvantages();
+                numReal = 0;
+                for (int k = 0; k < batch; k++) {
+                    if (!autoreset[k]) {
+                        real[numReal++] = k;
+                    }
+                }
                 Arrays.fill(sums, 0);
                 double lossSum = 0;
                 int updates = 0;
+                int numMb = config.numMinibatches();
                 for (int epoch = 0; epoch < config.updateEpochs(); epoch++) {
                     shuffle();
-                    for (int start = 0; start < batch; start += mb) {
-                        gather(start);
+                    for (int j = 0; j < numMb; j++) {
+                        // minibatch j: real[from, to), sizes floor or ceil of numReal / numMinibatches
+                        int from = (int) ((long) j * numReal / numMb);
+                        int to = (int) ((long) (j + 1) * numReal / numMb);
+                        if (to == from) {
+                            continue;
+                        }
+                        gather(from, to);
                         StepResult r = update.step(this::loss);
                         LossGuard.requireFinite(NAME, "PPO loss", r.loss(), firstStep + batch - 1);
                         lossSum += r.loss();
@@ -212,21 +360,25 @@ public final class Ppo implements Learner<float[], Integer> {
                     }
                 }
                 Map<String, Double> m = new LinkedHashMap<>();
-                m.put("train/loss", lossSum / updates);
-                m.put("train/policy_loss", sums[0] / updates);
-                m.put("train/value_loss", sums[1] / updates);
-                m.put("train/entropy", sums[2] / updates);
-                m.put("train/approx_kl", sums[3] / updates);
-                m.put("train/clipfrac", sums[4] / updates);
-                m.put("train/learning_rate", config.learningRate() * factor);
+                if (updates > 0) {
+                    m.put("train/loss", lossSum / updates);
+                    m.put("train/policy_loss", sums[0] / updates);
+                    m.put("train/value_loss", sums[1] / updates);
+                    m.put("train/entropy", sums[2] / updates);
+                    m.put("train/approx_kl", sums[3] / updates);
+                    m.put("train/clipfrac", sums[4] / updates);
+                }
+                m.put("train/learning_rate", config.learningRate() * (config.annealLr() ? factor : 1.0));
+                m.put("train/clip_coef", config.clipCoef() * (config.annealClip() ? factor : 1.0));
                 callback.onMetrics(firstStep + batch - 1, m);
             }
         }
 
-        /** Steps every copy {@code numSteps} times, sampling from the actor; resets copies that finish. */
+        /**
+         * Steps the vector env {@code numSteps} times, sampling from the actor, and marks each copy's step after
+         * an episode end as an autoreset step (the env ignores its action and reports the reset).
+         */
         private void rollout(long firstStep) {
-            List<float[]> finalObs = new ArrayList<>();
-            List<Integer> finalAt = new ArrayList<>();
             double[] probs = new double[numActions];
             for (int t = 0; t < config.numSteps(); t++) {
                 float[] logits = forward(actor, current, n);
@@ -234,41 +386,43 @@ public final class Ppo implements Learner<float[], Integer> {
                     int k = t * n + i;
                     System.arraycopy(current, i * obsDim, obs, k * obsDim, obsDim);
                     PpoPolicy.softmax(logits, i * numActions, numActions, probs);
-                    int a = sample(probs);
+                    int a = sample(probs); // sampled even for an autoreset step, so the stream does not branch
                     actions[k] = a;
+                    stepActions[i] = a;
                     logProbs[k] = (float) Math.log(probs[a]);
-                    Env<float[], Integer> e = envs.get(i);
-                    Step<float[]> s = e.step(a);
-                    rewards[k] = (float) s.reward();
-                    terminated[k] = s.terminated();
-                    truncated[k] = s.truncated() && !s.terminated();
-                    truncationValues[k] = 0;
-                    episodeReturn[i] += s.reward();
+                    autoreset[k] = resetDue[i];
+                }
+                envs.step(stepActions);
+                double[] r = envs.rewards();
+                boolean[] te = envs.terminations();
+                boolean[] tr = envs.truncations();
+                for (int i = 0; i < n; i++) {
+                    int k = t * n + i;
+                    if (autoreset[k]) {
+                        if (te[i] || tr[i]) {
+                            throw new IllegalStateException(envs.spec().id() + ": copy " + i + " reported an episode "
+                                    + "end on its autoreset step; the vector env must follow next-step autoreset");
+                        }
+                        rewards[k] = 0;
+                        terminated[k] = false;
+                        truncated[k] = false;
+                        resetDue[i] = false;
+                        continue;
+                    }
+                    rewards[k] = (float) r[i];
+                    terminated[k] = te[i];
+                    truncated[k] = tr[i] && !te[i];
+                    episodeReturn[i] += r[i];
                     episodeLength[i]++;
-                    float[] next = s.observation();
-                    if (s.terminated() || s.truncated()) {
+                    if (te[i] || tr[i]) {
                         callback.onMetrics(firstStep + k, Map.of("episode/return", episodeReturn[i], "episode/length",
                                 (double) episodeLength[i]));
                         episodeReturn[i] = 0;
                         episodeLength[i] = 0;
-                        if (truncated[k]) {
-                            finalObs.add(next.clone());
-                            finalAt.add(k);
-                        }
-                        next = e.reset().observation();
+                        resetDue[i] = true;
                     }
-                    System.arraycopy(next, 0, current, i * obsDim, obsDim);
                 }
-            }
-            if (!finalObs.isEmpty()) {
-                float[] x = new float[finalObs.size() * obsDim];
-                for (int j = 0; j < finalObs.size(); j++) {
-                    System.arraycopy(finalObs.get(j), 0, x, j * obsDim, obsDim);
-                }
-                float[] v = forward(critic, x, finalObs.size());
-                for (int j = 0; j < v.length; j++) {
-                    truncationValues[finalAt.get(j)] = v[j];
-                }
+                System.arraycopy(envs.observations(), 0, current, 0, n * obsDim);
             }
         }
 
@@ -276,7 +430,7 @@ public final class Ppo implements Learner<float[], Integer> {
         private void computeAdvantages() {
             System.arraycopy(forward(critic, obs, batch), 0, values, 0, batch);
             float[] lastValues = forward(critic, current, n);
-            Gae.compute(rewards, values, terminated, truncated, truncationValues, lastValues, n, config.gamma(),
+            Gae.compute(rewards, values, terminated, truncated, autoreset, lastValues, n, config.gamma(),
                     config.gaeLambda(), advantages, returns);
         }
 
@@ -292,24 +446,23 @@ public final class Ppo implements Learner<float[], Integer> {
             return probs.length - 1;
         }
 
+        /** Shuffles the real transitions in place (Fisher–Yates). */
         private void shuffle() {
-            for (int j = 0; j < batch; j++) {
-                perm[j] = j;
-            }
-            for (int j = batch - 1; j > 0; j--) {
+            for (int j = numReal - 1; j > 0; j--) {
                 int r = minibatchRng.nextInt(j + 1);
-                int tmp = perm[j];
-                perm[j] = perm[r];
-                perm[r] = tmp;
+                int tmp = real[j];
+                real[j] = real[r];
+                real[r] = tmp;
             }
         }
 
-        /** Copies minibatch {@code perm[start .. start + mb)} and normalises its advantages. */
-        private void gather(int start) {
-            Arrays.fill(mbMask, 0f);
+        /** Copies the real transitions {@code real[from .. to)} as the minibatch and normalises its advantages. */
+        private void gather(int from, int to) {
+            mb = to - from;
+            Arrays.fill(mbMask, 0, mb * numActions, 0f);
             double mean = 0;
             for (int j = 0; j < mb; j++) {
-                int k = perm[start + j];
+                int k = real[from + j];
                 System.arraycopy(obs, k * obsDim, mbObs, j * obsDim, obsDim);
                 mbMask[j * numActions + actions[k]] = 1f;
                 mbLogProbs[j] = logProbs[k];
@@ -333,22 +486,23 @@ public final class Ppo implements Learner<float[], Integer> {
 
         /** The PPO loss of the gathered minibatch (clipped surrogate, entropy bonus, optionally clipped value loss). */
         private NDArray loss(NDManager sub) {
-            float eps = (float) config.clipCoef();
-            NDArray x = sub.create(mbObs, new Shape(mb, obsDim));
+            float eps = clip;
+            NDArray x = sub.create(prefix(mbObs, mb * obsDim), new Shape(mb, obsDim));
             NDArray logp = actor.forward(x, true).logSoftmax(1);
-            NDArray newLogProb = logp.mul(sub.create(mbMask, new Shape(mb, numActions))).sum(new int[] {1});
+            NDArray newLogProb = logp.mul(sub.create(prefix(mbMask, mb * numActions), new Shape(mb, numActions)))
+                    .sum(new int[] {1});
             NDArray entropy = logp.exp().mul(logp).sum(new int[] {1}).neg().mean();
-            NDArray logRatio = newLogProb.sub(sub.create(mbLogProbs, new Shape(mb)));
+            NDArray logRatio = newLogProb.sub(rows(sub, mbLogProbs));
             NDArray ratio = logRatio.exp();
-            NDArray negAdv = sub.create(mbAdvantages, new Shape(mb)).neg();
+            NDArray negAdv = rows(sub, mbAdvantages).neg();
             NDArray policyLoss = negAdv.mul(ratio).maximum(negAdv.mul(ratio.clip(1 - eps, 1 + eps))).mean();
 
             NDArray v = critic.forward(x, true).reshape(new Shape(mb));
-            NDArray ret = sub.create(mbReturns, new Shape(mb));
+            NDArray ret = rows(sub, mbReturns);
             NDArray unclipped = v.sub(ret).square();
             NDArray valueLoss;
             if (config.clipVloss()) {
-                NDArray old = sub.create(mbValues, new Shape(mb));
+                NDArray old = rows(sub, mbValues);
                 NDArray clipped = old.add(v.sub(old).clip(-eps, eps)).sub(ret).square();
                 valueLoss = unclipped.maximum(clipped).mean().mul(0.5f);
             } else {
@@ -360,6 +514,16 @@ public final class Ppo implements Learner<float[], Integer> {
             sums[3] += ratio.sub(1f).sub(logRatio).mean().getFloat();
             sums[4] += ratio.sub(1f).abs().gt(eps).toType(DataType.FLOAT32, false).mean().getFloat();
             return policyLoss.sub(entropy.mul((float) config.entCoef())).add(valueLoss.mul((float) config.vfCoef()));
+        }
+
+        /** The first {@code mb} entries of a minibatch buffer as a vector. */
+        private NDArray rows(NDManager sub, float[] buffer) {
+            return sub.create(prefix(buffer, mb), new Shape(mb));
+        }
+
+        /** {@code buffer} itself if it has {@code length} entries, else a copy of its first {@code length}. */
+        private static float[] prefix(float[] buffer, int length) {
+            return length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
         }
 
         /** {@code net} on {@code rows} observations (inference mode), flattened. */

@@ -26,6 +26,8 @@ import java.util.Map;
  * <tr><td>updateEpochs</td><td>4</td><td>passes over each rollout</td></tr>
  * <tr><td>normAdv</td><td>true</td><td>normalise advantages per minibatch</td></tr>
  * <tr><td>clipCoef</td><td>0.2</td><td>surrogate clipping ε (also the value clipping range)</td></tr>
+ * <tr><td>annealClip</td><td>false</td><td>anneal ε linearly to 0 over the run, as the learning rate (RL Zoo's
+ *     {@code clip_range: lin_0.2}; CleanRL keeps it fixed)</td></tr>
  * <tr><td>clipVloss</td><td>true</td><td>clip the value loss around the rollout's values</td></tr>
  * <tr><td>entCoef</td><td>0.01</td><td>entropy bonus coefficient</td></tr>
  * <tr><td>vfCoef</td><td>0.5</td><td>value loss coefficient</td></tr>
@@ -37,14 +39,20 @@ import java.util.Map;
  * PpoPolicy policy = PpoConfig.defaults().build(env.spec()).learn(env, 500_000, 1, TrainingCallback.NONE);
  * }</pre>
  *
+ * <p>Tuned settings live in YAML files keyed by these field names, e.g. {@code configs/ppo/CartPole-v1.yaml}
+ * (RL Baselines3 Zoo's CartPole-v1 hyperparameters: 8 envs × 32 steps, one minibatch of 256, 20 epochs,
+ * γ 0.98, λ 0.8, no entropy bonus, learning rate and ε both annealed linearly from 1e-3 and 0.2). Note that
+ * Stable-Baselines3's value loss is the plain mean squared error where ours (CleanRL's) is half of it, so
+ * SB3's {@code vf_coef} {@code c} is our {@code vfCoef} {@code 2c}.
+ *
  * @see <a href="https://arxiv.org/abs/1707.06347">Schulman, J. et al. (2017). Proximal Policy Optimization
  *     Algorithms. arXiv:1707.06347</a>
  * @see <a href="https://arxiv.org/abs/2111.08819">Huang, S. et al. (2022). CleanRL. JMLR.
  *     arXiv:2111.08819</a>
  */
 public record PpoConfig(double learningRate, boolean annealLr, int numEnvs, int numSteps, double gamma,
-        double gaeLambda, int numMinibatches, int updateEpochs, boolean normAdv, double clipCoef, boolean clipVloss,
-        double entCoef, double vfCoef, double maxGradNorm, List<Integer> hidden)
+        double gaeLambda, int numMinibatches, int updateEpochs, boolean normAdv, double clipCoef, boolean annealClip,
+        boolean clipVloss, double entCoef, double vfCoef, double maxGradNorm, List<Integer> hidden)
         implements LearnerConfig<float[], Integer> {
     /** The algorithm's name in config messages. */
     private static final String ALGORITHM = "PPO";
@@ -83,7 +91,8 @@ public record PpoConfig(double learningRate, boolean annealLr, int numEnvs, int 
 
     /** CleanRL's {@code ppo.py} defaults (see the table above). */
     public static PpoConfig defaults() {
-        return new PpoConfig(2.5e-4, true, 4, 128, 0.99, 0.95, 4, 4, true, 0.2, true, 0.01, 0.5, 0.5, List.of(64, 64));
+        return new PpoConfig(2.5e-4, true, 4, 128, 0.99, 0.95, 4, 4, true, 0.2, false, true, 0.01, 0.5, 0.5,
+                List.of(64, 64));
     }
 
     /** Builds a PPO learner for {@code spec} (float32 Box observations, Discrete actions). */
@@ -105,91 +114,97 @@ public record PpoConfig(double learningRate, boolean annealLr, int numEnvs, int 
     /** A copy with another learningRate (Adam's initial learning rate). */
     public PpoConfig withLearningRate(double v) {
         return new PpoConfig(v, annealLr, numEnvs, numSteps, gamma, gaeLambda, numMinibatches, updateEpochs, normAdv,
-                clipCoef, clipVloss, entCoef, vfCoef, maxGradNorm, hidden);
+                clipCoef, annealClip, clipVloss, entCoef, vfCoef, maxGradNorm, hidden);
     }
 
     /** A copy with another annealLr (anneal the learning rate linearly to 0 over the run). */
     public PpoConfig withAnnealLr(boolean v) {
         return new PpoConfig(learningRate, v, numEnvs, numSteps, gamma, gaeLambda, numMinibatches, updateEpochs,
-                normAdv, clipCoef, clipVloss, entCoef, vfCoef, maxGradNorm, hidden);
+                normAdv, clipCoef, annealClip, clipVloss, entCoef, vfCoef, maxGradNorm, hidden);
     }
 
     /** A copy with another numEnvs (env copies stepped in lockstep). */
     public PpoConfig withNumEnvs(int v) {
         return new PpoConfig(learningRate, annealLr, v, numSteps, gamma, gaeLambda, numMinibatches, updateEpochs,
-                normAdv, clipCoef, clipVloss, entCoef, vfCoef, maxGradNorm, hidden);
+                normAdv, clipCoef, annealClip, clipVloss, entCoef, vfCoef, maxGradNorm, hidden);
     }
 
     /** A copy with another numSteps (steps per env copy in each rollout). */
     public PpoConfig withNumSteps(int v) {
         return new PpoConfig(learningRate, annealLr, numEnvs, v, gamma, gaeLambda, numMinibatches, updateEpochs,
-                normAdv, clipCoef, clipVloss, entCoef, vfCoef, maxGradNorm, hidden);
+                normAdv, clipCoef, annealClip, clipVloss, entCoef, vfCoef, maxGradNorm, hidden);
     }
 
     /** A copy with another gamma (discount). */
     public PpoConfig withGamma(double v) {
         return new PpoConfig(learningRate, annealLr, numEnvs, numSteps, v, gaeLambda, numMinibatches, updateEpochs,
-                normAdv, clipCoef, clipVloss, entCoef, vfCoef, maxGradNorm, hidden);
+                normAdv, clipCoef, annealClip, clipVloss, entCoef, vfCoef, maxGradNorm, hidden);
     }
 
     /** A copy with another gaeLambda (GAE's λ). */
     public PpoConfig withGaeLambda(double v) {
         return new PpoConfig(learningRate, annealLr, numEnvs, numSteps, gamma, v, numMinibatches, updateEpochs,
-                normAdv, clipCoef, clipVloss, entCoef, vfCoef, maxGradNorm, hidden);
+                normAdv, clipCoef, annealClip, clipVloss, entCoef, vfCoef, maxGradNorm, hidden);
     }
 
     /** A copy with another numMinibatches (minibatches per epoch (must divide numEnvs · numSteps)). */
     public PpoConfig withNumMinibatches(int v) {
         return new PpoConfig(learningRate, annealLr, numEnvs, numSteps, gamma, gaeLambda, v, updateEpochs, normAdv,
-                clipCoef, clipVloss, entCoef, vfCoef, maxGradNorm, hidden);
+                clipCoef, annealClip, clipVloss, entCoef, vfCoef, maxGradNorm, hidden);
     }
 
     /** A copy with another updateEpochs (passes over each rollout). */
     public PpoConfig withUpdateEpochs(int v) {
         return new PpoConfig(learningRate, annealLr, numEnvs, numSteps, gamma, gaeLambda, numMinibatches, v, normAdv,
-                clipCoef, clipVloss, entCoef, vfCoef, maxGradNorm, hidden);
+                clipCoef, annealClip, clipVloss, entCoef, vfCoef, maxGradNorm, hidden);
     }
 
     /** A copy with another normAdv (normalise advantages per minibatch). */
     public PpoConfig withNormAdv(boolean v) {
         return new PpoConfig(learningRate, annealLr, numEnvs, numSteps, gamma, gaeLambda, numMinibatches,
-                updateEpochs, v, clipCoef, clipVloss, entCoef, vfCoef, maxGradNorm, hidden);
+                updateEpochs, v, clipCoef, annealClip, clipVloss, entCoef, vfCoef, maxGradNorm, hidden);
     }
 
     /** A copy with another clipCoef (surrogate clipping ε (also the value clipping range)). */
     public PpoConfig withClipCoef(double v) {
         return new PpoConfig(learningRate, annealLr, numEnvs, numSteps, gamma, gaeLambda, numMinibatches,
-                updateEpochs, normAdv, v, clipVloss, entCoef, vfCoef, maxGradNorm, hidden);
+                updateEpochs, normAdv, v, annealClip, clipVloss, entCoef, vfCoef, maxGradNorm, hidden);
+    }
+
+    /** A copy with another annealClip (anneal the clipping ε linearly to 0 over the run, as the learning rate). */
+    public PpoConfig withAnnealClip(boolean v) {
+        return new PpoConfig(learningRate, annealLr, numEnvs, numSteps, gamma, gaeLambda, numMinibatches,
+                updateEpochs, normAdv, clipCoef, v, clipVloss, entCoef, vfCoef, maxGradNorm, hidden);
     }
 
     /** A copy with another clipVloss (clip the value loss around the rollout's values). */
     public PpoConfig withClipVloss(boolean v) {
         return new PpoConfig(learningRate, annealLr, numEnvs, numSteps, gamma, gaeLambda, numMinibatches,
-                updateEpochs, normAdv, clipCoef, v, entCoef, vfCoef, maxGradNorm, hidden);
+                updateEpochs, normAdv, clipCoef, annealClip, v, entCoef, vfCoef, maxGradNorm, hidden);
     }
 
     /** A copy with another entCoef (entropy bonus coefficient). */
     public PpoConfig withEntCoef(double v) {
         return new PpoConfig(learningRate, annealLr, numEnvs, numSteps, gamma, gaeLambda, numMinibatches,
-                updateEpochs, normAdv, clipCoef, clipVloss, v, vfCoef, maxGradNorm, hidden);
+                updateEpochs, normAdv, clipCoef, annealClip, clipVloss, v, vfCoef, maxGradNorm, hidden);
     }
 
     /** A copy with another vfCoef (value loss coefficient). */
     public PpoConfig withVfCoef(double v) {
         return new PpoConfig(learningRate, annealLr, numEnvs, numSteps, gamma, gaeLambda, numMinibatches,
-                updateEpochs, normAdv, clipCoef, clipVloss, entCoef, v, maxGradNorm, hidden);
+                updateEpochs, normAdv, clipCoef, annealClip, clipVloss, entCoef, v, maxGradNorm, hidden);
     }
 
     /** A copy with another maxGradNorm (global gradient-norm clipping threshold (0: none)). */
     public PpoConfig withMaxGradNorm(double v) {
         return new PpoConfig(learningRate, annealLr, numEnvs, numSteps, gamma, gaeLambda, numMinibatches,
-                updateEpochs, normAdv, clipCoef, clipVloss, entCoef, vfCoef, v, hidden);
+                updateEpochs, normAdv, clipCoef, annealClip, clipVloss, entCoef, vfCoef, v, hidden);
     }
 
     /** A copy with other hidden layer widths (actor and critic). */
     public PpoConfig withHidden(Integer... widths) {
         return new PpoConfig(learningRate, annealLr, numEnvs, numSteps, gamma, gaeLambda, numMinibatches,
-                updateEpochs, normAdv, clipCoef, clipVloss, entCoef, vfCoef, maxGradNorm, List.of(widths));
+                updateEpochs, normAdv, clipCoef, annealClip, clipVloss, entCoef, vfCoef, maxGradNorm, List.of(widths));
     }
 
     /** The configuration as a JSON-ready map (for checkpoints and provenance), keyed by field name. */
@@ -205,6 +220,7 @@ public record PpoConfig(double learningRate, boolean annealLr, int numEnvs, int 
         m.put("updateEpochs", updateEpochs);
         m.put("normAdv", normAdv);
         m.put("clipCoef", clipCoef);
+        m.put("annealClip", annealClip);
         m.put("clipVloss", clipVloss);
         m.put("entCoef", entCoef);
         m.put("vfCoef", vfCoef);
@@ -233,6 +249,8 @@ public record PpoConfig(double learningRate, boolean annealLr, int numEnvs, int 
                     ConfigMaps.num(m, "updateEpochs", ALGORITHM, where).intValue(),
                     (Boolean) ConfigMaps.require(m, "normAdv", ALGORITHM, where),
                     ConfigMaps.num(m, "clipCoef", ALGORITHM, where).doubleValue(),
+                    // absent from checkpoints written before the option existed, which did not anneal
+                    m.containsKey("annealClip") ? (Boolean) m.get("annealClip") : false,
                     (Boolean) ConfigMaps.require(m, "clipVloss", ALGORITHM, where),
                     ConfigMaps.num(m, "entCoef", ALGORITHM, where).doubleValue(),
                     ConfigMaps.num(m, "vfCoef", ALGORITHM, where).doubleValue(),
