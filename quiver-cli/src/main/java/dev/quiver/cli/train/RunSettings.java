@@ -27,10 +27,12 @@ import java.util.stream.Stream;
  * @param seeds the seeds, in run order
  * @param evalEpisodes greedy evaluation episodes per seed
  * @param checkpointEvery env steps between saved training states (0: none)
+ * @param evalEvery env steps between periodic evaluations (0: none)
+ * @param periodicEpisodes episodes per periodic evaluation
  * @param config the algorithm's configuration map
  */
 record RunSettings(Path file, String algorithm, String env, long steps, long[] seeds, int evalEpisodes,
-        long checkpointEvery, Map<String, Object> config) {
+        long checkpointEvery, long evalEvery, int periodicEpisodes, Map<String, Object> config) {
 
     /**
      * Reads {@code dir/config.json}.
@@ -57,6 +59,7 @@ record RunSettings(Path file, String algorithm, String env, long steps, long[] s
             return new RunSettings(file, require(o, "algorithm", file).getAsString(),
                     require(o, "env", file).getAsString(), require(o, "steps", file).getAsLong(), seeds,
                     require(o, "eval_episodes", file).getAsInt(), require(o, "checkpoint_every", file).getAsLong(),
+                    require(o, "eval_every", file).getAsLong(), require(o, "eval_every_episodes", file).getAsInt(),
                     config);
         } catch (JsonParseException | IllegalStateException | UnsupportedOperationException
                 | NumberFormatException e) {

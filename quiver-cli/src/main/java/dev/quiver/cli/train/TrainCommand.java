@@ -15,6 +15,7 @@ import dev.quiver.rl.agent.TrainingCallback;
 import dev.quiver.rl.agent.Learner;
 import dev.quiver.rl.agent.LearnerConfig;
 import dev.quiver.rl.agent.SavablePolicy;
+import dev.quiver.core.policy.Policy;
 import dev.quiver.rl.agent.TrainedPolicy;
 import dev.quiver.rl.agent.TrainingCheckpoints;
 import dev.quiver.nn.checkpoint.CheckpointReader;
@@ -58,6 +59,10 @@ import picocli.CommandLine.Spec;
 public final class TrainCommand implements Callable<Integer> {
     /** Final evaluation of seed {@code s} resets episode {@code i} with {@code EVAL_SEED_OFFSET + s + i}. */
     public static final long EVAL_SEED_OFFSET = 10_000;
+    /** Periodic evaluation of seed {@code s} resets episode {@code i} with {@code PERIODIC_SEED_OFFSET + 1000 s + i}. */
+    public static final long PERIODIC_SEED_OFFSET = 20_000;
+    /** The folder under each seed's directory that holds the best policy found by periodic evaluation. */
+    public static final String BEST_DIR = "best";
     /** The folder under each seed's directory that holds the saved training state while a seed runs. */
     public static final String STATE_DIR = "train-state";
 
@@ -117,6 +122,17 @@ public final class TrainCommand implements Callable<Integer> {
                     + " i of seed S resets with 10000 + S + i.")
     int evalEpisodes;
 
+    @Option(names = "--eval-every", paramLabel = "N",
+            description = "Evaluate the greedy policy every N env steps during training (default: a twentieth of"
+                    + " --steps, at least 1000; 0: never), log eval/mean_return and keep the best policy so far in"
+                    + " DIR/seed-S/best/ (after training it is scored on the same held-out episodes as the final one).")
+    Long evalEvery;
+
+    @Option(names = "--eval-every-episodes", paramLabel = "N", defaultValue = "5",
+            description = "Episodes per periodic evaluation (default: ${DEFAULT-VALUE}); episode i of seed S resets"
+                    + " with 20000 + 1000 S + i at every evaluation, so evaluations compare policies on the same starts.")
+    int periodicEpisodes;
+
     @Option(names = "--debug-interrupt-at", paramLabel = "SEED:STEP", hidden = true,
             description = "Testing only: fail like a crash when seed SEED reaches env step STEP.")
     String debugInterruptAt;
@@ -128,8 +144,8 @@ public final class TrainCommand implements Callable<Integer> {
     Path json;
 
     /** One seed's outcome. */
-    record SeedResult(long seed, long episodes, double lastTrainReturn, EvaluationResult eval, double wallSeconds,
-            long metricLines) {
+    record SeedResult(long seed, long episodes, double lastTrainReturn, EvaluationResult eval, EvaluationResult best,
+            long bestStep, double wallSeconds, long metricLines) {
     }
 
     @Override
@@ -155,6 +171,13 @@ public final class TrainCommand implements Callable<Integer> {
         if (every < 0) {
             throw new QuiverUserException("--checkpoint-every must be >= 0 (0: never), got " + every);
         }
+        evalEvery = evalEvery != null ? evalEvery : Math.max(1000, steps / 20);
+        if (evalEvery < 0) {
+            throw new QuiverUserException("--eval-every must be >= 0 (0: never), got " + evalEvery);
+        }
+        if (periodicEpisodes < 1) {
+            throw new QuiverUserException("--eval-every-episodes must be at least 1, got " + periodicEpisodes);
+        }
         long[] seeds = seedList != null ? SeedList.parse(seedList, "--seeds") : new long[] {seed == null ? 0 : seed};
         Map<String, String> fileSettings = configFile == null ? Map.of() : YamlConfigFile.read(configFile);
         LearnerConfig<float[], ?> config = ConfigOverrides.configure(algo, configFile, fileSettings, overrides);
@@ -164,7 +187,8 @@ public final class TrainCommand implements Callable<Integer> {
     /** {@code --resume DIR}: the settings come from {@code DIR/config.json}. */
     private Integer resumeRun() {
         if (algorithm != null || envId != null || steps != null || seed != null || seedList != null
-                || configFile != null || !overrides.isEmpty() || checkpointEvery != null || out != null) {
+                || configFile != null || !overrides.isEmpty() || checkpointEvery != null || out != null
+                || evalEvery != null) {
             throw new QuiverUserException("--resume " + resume + " takes the algorithm, env, steps, seeds and config"
                     + " from " + resume.resolve("config.json") + "; give only --resume (and --no-progress, --json)");
         }
@@ -174,6 +198,8 @@ public final class TrainCommand implements Callable<Integer> {
         envId = run.env();
         steps = run.steps();
         evalEpisodes = run.evalEpisodes();
+        evalEvery = run.evalEvery();
+        periodicEpisodes = run.periodicEpisodes();
         out = resume;
         return train(algo.name(), config, run.seeds(), run.checkpointEvery(), true);
     }
@@ -198,6 +224,8 @@ public final class TrainCommand implements Callable<Integer> {
             cfgDoc.put("seeds", seeds);
             cfgDoc.put("eval_episodes", evalEpisodes);
             cfgDoc.put("checkpoint_every", every);
+            cfgDoc.put("eval_every", evalEvery);
+            cfgDoc.put("eval_every_episodes", periodicEpisodes);
             cfgDoc.put("config", configMap);
             if (!resuming) {
                 AtomicFiles.writeString(dir.resolve("config.json"), Json.toJson(cfgDoc), "--out " + dir);
@@ -212,20 +240,37 @@ public final class TrainCommand implements Callable<Integer> {
         }
         double totalSeconds = (System.nanoTime() - started) / 1e9;
 
-        Table t = new Table(">seed", ">episodes", ">last10 train return", ">eval mean return", ">95% interval",
-                ">wall s", ">steps/s");
+        boolean haveBest = results.stream().allMatch(r -> r.best() != null);
+        Table t = haveBest
+                ? new Table(">seed", ">episodes", ">last10 train return", ">final eval mean", ">95% interval",
+                        ">best step", ">best eval mean", ">95% interval", ">wall s", ">steps/s")
+                : new Table(">seed", ">episodes", ">last10 train return", ">final eval mean", ">95% interval",
+                        ">wall s", ">steps/s");
         for (SeedResult r : results) {
             Estimate m = r.eval().meanReturn();
-            t.row(r.seed(), r.episodes(), Format.num(r.lastTrainReturn()), Format.num(m.point()), Format.interval(m),
-                    String.format(Locale.ROOT, "%.1f", r.wallSeconds()),
-                    String.format(Locale.ROOT, "%.0f", steps / r.wallSeconds()));
+            List<Object> row = new ArrayList<>(List.of(r.seed(), r.episodes(), Format.num(r.lastTrainReturn()),
+                    Format.num(m.point()), Format.interval(m)));
+            if (haveBest) {
+                Estimate b = r.best().meanReturn();
+                row.addAll(List.of(r.bestStep() + 1, Format.num(b.point()), Format.interval(b)));
+            }
+            row.add(String.format(Locale.ROOT, "%.1f", r.wallSeconds()));
+            row.add(String.format(Locale.ROOT, "%.0f", steps / r.wallSeconds()));
+            t.row(row.toArray());
         }
         t.print(stdout);
-        double[] means = results.stream().mapToDouble(r -> r.eval().meanReturn().point()).toArray();
-        Estimate iqm = iqm(means, seeds.length == 1 ? seeds[0] : 0);
-        stdout.println("IQM of eval mean return over " + seeds.length + " seed(s): " + Format.num(iqm.point())
+        long bootstrapSeed = seeds.length == 1 ? seeds[0] : 0;
+        Estimate iqm = iqm(results.stream().mapToDouble(r -> r.eval().meanReturn().point()).toArray(), bootstrapSeed);
+        stdout.println("IQM of final eval mean return over " + seeds.length + " seed(s): " + Format.num(iqm.point())
                 + ", 95% interval " + Format.interval(iqm) + " (" + iqm.method() + "); total wall "
                 + String.format(Locale.ROOT, "%.1f", totalSeconds) + " s");
+        Estimate bestIqm = null;
+        if (haveBest) {
+            bestIqm = iqm(results.stream().mapToDouble(r -> r.best().meanReturn().point()).toArray(), bootstrapSeed);
+            stdout.println("IQM of best-checkpoint eval mean return (picked by periodic evaluation, scored on the"
+                    + " held-out episodes): " + Format.num(bestIqm.point()) + ", 95% interval "
+                    + Format.interval(bestIqm));
+        }
         stdout.flush();
 
         if (json != null) {
@@ -246,6 +291,11 @@ public final class TrainCommand implements Callable<Integer> {
                 m.put("last10_train_return", r.lastTrainReturn());
                 m.put("eval_mean_return", r.eval().meanReturn());
                 m.put("eval_returns", r.eval().returns());
+                if (r.best() != null) {
+                    m.put("best_step", r.bestStep());
+                    m.put("best_eval_mean_return", r.best().meanReturn());
+                    m.put("best_eval_returns", r.best().returns());
+                }
                 m.put("wall_seconds", r.wallSeconds());
                 m.put("steps_per_second", steps / r.wallSeconds());
                 m.put("checkpoint", out.resolve("seed-" + r.seed()).resolve("checkpoint").toString());
@@ -253,6 +303,9 @@ public final class TrainCommand implements Callable<Integer> {
             }
             doc.put("per_seed", per);
             doc.put("iqm_eval_mean_return", iqm);
+            if (bestIqm != null) {
+                doc.put("iqm_best_eval_mean_return", bestIqm);
+            }
             doc.put("total_wall_seconds", totalSeconds);
             Json.writeFile(json, doc);
         }
@@ -299,14 +352,37 @@ public final class TrainCommand implements Callable<Integer> {
             log = new MetricsLog(metricsFile);
         }
         stdout.flush();
-        try (log) {
+        Path bestDir = dir.resolve(BEST_DIR);
+        try (log; Env<float[], A> evalEnv = Envs.make(envId)) {
             long crashAt = crashStep(s);
-            TrainingCallback cb = (step, metrics) -> {
-                if (step >= crashAt) {
-                    throw new QuiverUserException("seed " + s + " interrupted at step " + step + " (--debug-interrupt-at)");
+            long periodicSeed = PERIODIC_SEED_OFFSET + 1000 * s;
+            TrainingCallback cb = new TrainingCallback() {
+                @Override
+                public void onMetrics(long step, Map<String, Double> metrics) {
+                    if (step >= crashAt) {
+                        throw new QuiverUserException("seed " + s + " interrupted at step " + step
+                                + " (--debug-interrupt-at)");
+                    }
+                    log.write(step, metrics);
+                    progress.onMetrics(step, metrics);
                 }
-                log.write(step, metrics);
-                progress.onMetrics(step, metrics);
+
+                @Override
+                public long policyInterval() {
+                    return evalEvery;
+                }
+
+                @Override
+                @SuppressWarnings("unchecked")
+                public void onPolicy(long step, Policy<?, ?> current) {
+                    EvaluationResult r = Evaluation.run(evalEnv, (Policy<float[], A>) current, periodicEpisodes,
+                            periodicSeed);
+                    double mean = r.meanReturn().point();
+                    onMetrics(step, Map.of("eval/mean_return", mean, "eval/episodes", (double) periodicEpisodes));
+                    if (progress.isBest(step, mean) && current instanceof SavablePolicy<?, ?> savable) {
+                        savable.save(bestDir);
+                    }
+                }
             };
             policy = learner.learn(env, steps, s, cb, checkpoints);
             lines = log.lines();
@@ -316,16 +392,39 @@ public final class TrainCommand implements Callable<Integer> {
             progress.finish();
             policy.save(dir.resolve("checkpoint"));
             EvaluationResult eval = Evaluation.run(env, policy, evalEpisodes, EVAL_SEED_OFFSET + s);
+            EvaluationResult best = evaluateBest(env, s, bestDir, progress);
             Map<String, Object> evalDoc = new LinkedHashMap<>();
             evalDoc.put("seed", s);
             evalDoc.put("eval_seed", EVAL_SEED_OFFSET + s);
             evalDoc.put("mean_return", eval.meanReturn());
             evalDoc.put("returns", eval.returns());
             evalDoc.put("lengths", eval.lengths());
+            if (best != null) {
+                evalDoc.put("best_step", progress.bestStep);
+                evalDoc.put("best_periodic_mean_return", progress.bestMean);
+                evalDoc.put("best_mean_return", best.meanReturn());
+                evalDoc.put("best_returns", best.returns());
+            }
             evalDoc.put("wall_seconds", wall);
             AtomicFiles.writeString(dir.resolve("eval.json"), Json.toJson(evalDoc), "--out " + dir);
             RunSettings.deleteTree(stateDir);
-            return new SeedResult(s, progress.episodes, progress.recentMean(), eval, wall, lines);
+            return new SeedResult(s, progress.episodes, progress.recentMean(), eval, best, progress.bestStep, wall,
+                    lines);
+        }
+    }
+
+    /**
+     * The best periodic-evaluation policy scored on the held-out final-evaluation episodes (the episodes
+     * that picked it are not reused, so the score is not biased upwards by the selection), or {@code null}
+     * without periodic evaluation.
+     */
+    @SuppressWarnings("unchecked")
+    private <A> EvaluationResult evaluateBest(Env<float[], A> env, long s, Path bestDir, Progress progress) {
+        if (progress.bestStep < 0 || !Files.isDirectory(bestDir)) {
+            return null;
+        }
+        try (TrainedPolicy<?> best = Algorithms.load(bestDir)) {
+            return Evaluation.run(env, (Policy<float[], A>) best, evalEpisodes, EVAL_SEED_OFFSET + s);
         }
     }
 
@@ -347,7 +446,8 @@ public final class TrainCommand implements Callable<Integer> {
             EvaluationResult eval = Evaluation.run(env, (SavablePolicy<float[], A>) loaded, evalEpisodes,
                     EVAL_SEED_OFFSET + s);
             stdout.println("seed " + s + ": finished before; re-evaluated its checkpoint");
-            return new SeedResult(s, progress.episodes, progress.recentMean(), eval,
+            EvaluationResult best = evaluateBest(env, s, dir.resolve(BEST_DIR), progress);
+            return new SeedResult(s, progress.episodes, progress.recentMean(), eval, best, progress.bestStep,
                     RunSettings.wallSeconds(dir.resolve("eval.json")), lines);
         }
     }
@@ -361,6 +461,8 @@ public final class TrainCommand implements Callable<Integer> {
         private final PrintWriter err;
         private final double[] recent = new double[WINDOW];
         private long episodes;
+        private long bestStep = -1;
+        private double bestMean = Double.NaN;
         private long nextReport;
         private int decile = 1;
 
@@ -375,6 +477,10 @@ public final class TrainCommand implements Callable<Integer> {
         /** Counts an episode if {@code metrics} ends one, without printing (replays the log of a resumed run). */
         void count(long step, Map<String, Double> metrics) {
             countEpisode(metrics);
+            Double eval = metrics.get("eval/mean_return");
+            if (eval != null) {
+                isBest(step, eval);
+            }
             if (step + 1 >= nextReport && decile < 10) {
                 advance(step);
             }
@@ -386,6 +492,16 @@ public final class TrainCommand implements Callable<Integer> {
                 report(step + 1);
                 advance(step);
             }
+        }
+
+        /** Whether {@code mean} (a periodic evaluation at {@code step}) beats every earlier one; if so, remembers it. */
+        boolean isBest(long step, double mean) {
+            if (bestStep >= 0 && !(mean > bestMean)) {
+                return false;
+            }
+            bestStep = step;
+            bestMean = mean;
+            return true;
         }
 
         private void countEpisode(Map<String, Double> metrics) {

@@ -50,7 +50,7 @@ class TrainCommandTest {
         Run r = run("train", "dqn", "--env", "CartPole-v1", "--steps", "2000", "--seeds", "0..1", "--set",
                 "learning_starts=500", "--eval-episodes", "3", "--out", out.toString(), "--json", json.toString());
         assertEquals(0, r.code(), r.toString());
-        assertTrue(r.out().contains("IQM of eval mean return over 2 seed(s)"), r.toString());
+        assertTrue(r.out().contains("IQM of final eval mean return over 2 seed(s)"), r.toString());
         assertTrue(r.err().contains("seed 1: step 2000/2000 (100%)"), r.toString());
         for (String s : List.of("seed-0", "seed-1")) {
             List<String> lines = Files.readAllLines(out.resolve(s).resolve("metrics.jsonl"));
@@ -59,7 +59,11 @@ class TrainCommandTest {
             assertTrue(lines.stream().anyMatch(l -> l.contains("\"train/loss\"")), "no train/loss line");
             assertTrue(lines.stream().anyMatch(l -> l.contains("\"episode/return\"")), "no episode/return line");
             assertTrue(Files.exists(out.resolve(s).resolve("checkpoint").resolve("manifest.json")));
+            assertEquals(2, lines.stream().filter(l -> l.contains("\"eval/mean_return\"")).count(),
+                    s + ": periodic evaluations at steps 1000 and 2000");
+            assertTrue(Files.exists(out.resolve(s).resolve("best").resolve("manifest.json")), s + ": best policy");
         }
+        assertTrue(r.out().contains("IQM of best-checkpoint eval mean return"), r.toString());
         String summary = Files.readString(json);
         assertTrue(summary.contains("\"iqm_eval_mean_return\"") && summary.contains("\"steps_per_second\""), summary);
         assertTrue(summary.contains("\"learningStarts\": 500"), summary);
@@ -125,7 +129,7 @@ class TrainCommandTest {
     }
 
     private static String iqmText(String out) {
-        String l = out.lines().filter(x -> x.startsWith("IQM of eval")).findFirst().orElseThrow();
+        String l = out.lines().filter(x -> x.startsWith("IQM of final eval")).findFirst().orElseThrow();
         return l.substring(0, l.indexOf("; total wall"));
     }
 

@@ -371,6 +371,10 @@ public final class Ppo implements Learner<float[], Integer> {
                 m.put("train/learning_rate", config.learningRate() * (config.annealLr() ? factor : 1.0));
                 m.put("train/clip_coef", config.clipCoef() * (config.annealClip() ? factor : 1.0));
                 callback.onMetrics(firstStep + batch - 1, m);
+                if (TrainingCallback.due(callback.policyInterval(), firstStep, firstStep + batch)) {
+                    callback.onPolicy(firstStep + batch - 1, new PpoPolicy(actor, critic, config, spec.id(), obsDim,
+                            numActions, firstStep + batch));
+                }
             }
         }
 

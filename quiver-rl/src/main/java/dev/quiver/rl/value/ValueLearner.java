@@ -243,6 +243,9 @@ public abstract class ValueLearner<C extends ValueLearningConfig, P extends Trai
                         TargetNetworks.polyakUpdate(target, q, config.tau());
                     }
                 }
+                if (TrainingCallback.due(callback.policyInterval(), t, t + 1)) {
+                    callback.onPolicy(t, greedy);
+                }
                 if (needsReset && store.due(t)) {
                     store.save(t, env, w -> {
                         w.network("q", q).network("q_target", target).optimizer("adam", adam)
