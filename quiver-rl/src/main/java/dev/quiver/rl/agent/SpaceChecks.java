@@ -38,6 +38,20 @@ public final class SpaceChecks {
         throw unsupported(algorithm, spec, "a Discrete action space (starting at 0)");
     }
 
+    /**
+     * Requires a bounded float32 {@link Box} action space (finite low and high on every element) and
+     * returns it.
+     *
+     * @param algorithm the algorithm's name, for the message
+     */
+    @SuppressWarnings("unchecked")
+    public static Box<float[]> requireBoundedFloat32BoxActions(String algorithm, EnvSpec spec) {
+        if (spec.actionSpace() instanceof Box<?> box && box.dtype() == DType.FLOAT32 && box.isBounded()) {
+            return (Box<float[]>) box;
+        }
+        throw unsupported(algorithm, spec, "a float32 Box action space with finite bounds");
+    }
+
     private static QuiverUserException unsupported(String algorithm, EnvSpec spec, String needs) {
         return new QuiverUserException(algorithm + " needs " + needs + ", but env '" + spec.id()
                 + "' has observation space " + spec.observationSpace() + " and action space " + spec.actionSpace());

@@ -1,0 +1,106 @@
+package dev.quiver.rl.actorcritic;
+
+import dev.quiver.core.env.Env;
+import dev.quiver.core.env.Step;
+import dev.quiver.core.seed.Seeds;
+import dev.quiver.rl.agent.TrainingCallback;
+import dev.quiver.rl.replay.Batch;
+import dev.quiver.rl.replay.ReplayBuffer;
+import java.util.Map;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * The experience-collection loop shared by the replay-based actor-critic learners (SAC, discrete SAC,
+ * TD3): act, store the transition, report finished episodes, and train on uniform replay batches as an
+ * {@link OffPolicySchedule} says. The algorithm lives in the {@link OffPolicyAgent}; this class owns
+ * only the bookkeeping.
+ *
+ * <p>Each env step {@code t} (0-based): {@code a = agent.act(s, t < learningStarts)}; step the env; store
+ * {@code (s, a, r, s', terminated, truncated)} (truncation still bootstraps, only {@code terminated} stops
+ * it); at the end of an episode report {@code episode/return} and {@code episode/length}, tell the agent
+ * and reset the env; then, if {@link OffPolicySchedule#trainsAfter(long) trainsAfter(t)}, run
+ * {@code gradientSteps} updates, each on a fresh batch, passing each update's metrics to the callback at
+ * step {@code t}.
+ *
+ * <p>Randomness: {@code seeds.child("env")} seeds the first env reset (later resets continue the env's
+ * generator), {@code seeds.child("replay")} the batch sampling. The agent brings its own streams.
+ */
+public final class OffPolicyLoop {
+    private OffPolicyLoop() {
+    }
+
+    /**
+     * Stores one env transition in a replay buffer, converting the env's action to the buffer's form.
+     *
+     * @param <A> the env's action type
+     */
+    @FunctionalInterface
+    public interface Recorder<A> {
+        /** Adds {@code (obs, action, reward, next, terminated, truncated)} to {@code buffer}. */
+        void record(ReplayBuffer buffer, float[] obs, A action, double reward, float[] next, boolean terminated,
+                boolean truncated);
+    }
+
+    /** Stores discrete actions as they are. */
+    public static Recorder<Integer> discreteActions() {
+        return (buffer, obs, action, reward, next, terminated, truncated) -> buffer.add(obs, (int) action, reward,
+                next, terminated, truncated);
+    }
+
+    /** Stores continuous env actions mapped back to {@code [-1, 1]} by {@code scaling} (what the critics see). */
+    public static Recorder<float[]> unitActions(ActionScaling scaling) {
+        float[] unit = new float[scaling.size()];
+        return (buffer, obs, action, reward, next, terminated, truncated) -> {
+            scaling.toUnit(action, unit);
+            buffer.add(obs, unit, reward, next, terminated, truncated);
+        };
+    }
+
+    /**
+     * Runs {@code steps} env steps of collection and training.
+     *
+     * @param env the env (reset here; not closed)
+     * @param steps the number of env steps, at least 1
+     * @param seeds the run's root seeds
+     * @param schedule when to train
+     * @param buffer the replay buffer to fill and sample
+     * @param recorder how an env transition goes into {@code buffer}
+     * @param agent the learner
+     * @param callback receives episode and training metrics
+     */
+    public static <A> void run(Env<float[], A> env, long steps, Seeds seeds, OffPolicySchedule schedule,
+            ReplayBuffer buffer, Recorder<A> recorder, OffPolicyAgent<A> agent, TrainingCallback callback) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps must be at least 1, got " + steps);
+        }
+        UniformRandomProvider replayRng = seeds.child("replay").rng();
+        Batch batch = buffer.newBatch(schedule.batchSize());
+        int obsDim = buffer.obsDim();
+        float[] obs = env.reset(seeds.child("env").seed()).observation().clone();
+        double episodeReturn = 0;
+        long episodeLength = 0;
+        for (long t = 0; t < steps; t++) {
+            A action = agent.act(obs, t < schedule.learningStarts());
+            Step<float[]> s = env.step(action);
+            recorder.record(buffer, obs, action, s.reward(), s.observation(), s.terminated(), s.truncated());
+            episodeReturn += s.reward();
+            episodeLength++;
+            if (s.terminated() || s.truncated()) {
+                callback.onMetrics(t, Map.of("episode/return", episodeReturn, "episode/length",
+                        (double) episodeLength));
+                episodeReturn = 0;
+                episodeLength = 0;
+                agent.episodeEnded();
+                obs = env.reset().observation().clone();
+            } else {
+                System.arraycopy(s.observation(), 0, obs, 0, obsDim);
+            }
+            if (schedule.trainsAfter(t)) {
+                for (int g = 0; g < schedule.gradientSteps(); g++) {
+                    buffer.sample(schedule.batchSize(), replayRng, batch);
+                    callback.onMetrics(t, agent.train(batch, t));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package dev.quiver.rl.sac;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.quiver.core.env.Env;
+import dev.quiver.core.env.EnvSpec;
+import dev.quiver.core.seed.Seeds;
+import dev.quiver.nn.net.Network;
+import dev.quiver.nn.optim.Adam;
+import dev.quiver.nn.train.GradientStep;
+import dev.quiver.nn.train.StepResult;
+import dev.quiver.rl.actorcritic.ActionScaling;
+import dev.quiver.rl.actorcritic.BellmanTargets;
+import dev.quiver.rl.actorcritic.ContinuousEnvInfo;
+import dev.quiver.rl.actorcritic.Critics;
+import dev.quiver.rl.actorcritic.EntropyTemperature;
+import dev.quiver.rl.actorcritic.GaussianDraws;
+import dev.quiver.rl.actorcritic.MlpSpecs;
+import dev.quiver.rl.actorcritic.OffPolicyAgent;
+import dev.quiver.rl.actorcritic.OffPolicyLoop;
+import dev.quiver.rl.agent.Learner;
+import dev.quiver.rl.agent.LossGuard;
+import dev.quiver.rl.agent.SpaceChecks;
+import dev.quiver.rl.agent.TrainingCallback;
+import dev.quiver.rl.replay.Batch;
+import dev.quiver.rl.replay.ReplayBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * Soft actor-critic (SAC) for bounded continuous actions, with twin critics, a tanh-squashed Gaussian
+ * actor and automatic entropy tuning; written to follow Stable-Baselines3's {@code SAC.train}.
+ *
+ * <p>The actor acts in {@code [−1, 1]}; {@link ActionScaling} maps its actions onto the env's Box, and the
+ * replay buffer and critics hold the unit actions. Experience is collected by {@link OffPolicyLoop}
+ * (uniformly random actions for the first {@code learningStarts} steps, then actions sampled from the
+ * actor). Each gradient update on a batch {@code (s, a, r, s')}, with the current temperature α:
+ * <ol>
+ * <li>critics: {@code y = r + γ (1 − terminated) (min_i Q'_i(s', ã') − α log π(ã'|s'))} with
+ * {@code ã' ~ π(·|s')}; one Adam step on {@code Σ_i mean((Q_i(s, a) − y)²)};</li>
+ * <li>actor: one Adam step on {@code mean(α log π(ã|s) − min_i Q_i(s, ã))} with reparameterised
+ * {@code ã ~ π(·|s)} (the critics' gradients from this loss are discarded);</li>
+ * <li>temperature (when tuned): one Adam step on {@code log α} towards the target entropy {@code −|A|}
+ * ({@link EntropyTemperature}), using that batch's {@code log π(ã|s)};</li>
+ * <li>targets, every {@code targetUpdateInterval}-th update: {@code θ'_i ← τ θ_i + (1 − τ) θ'_i}.</li>
+ * </ol>
+ *
+ * <p>Randomness comes from {@code Seeds.of(seed)}: {@code child("env")} seeds the first env reset,
+ * {@code child("replay")} the batch sampling, {@code child("explore")} the acting (random warm-up actions
+ * and the actor's noise), {@code child("noise")} the reparameterisation noise of the updates,
+ * {@code child("init").child("actor"|"critic")} the networks. With the engine's single intra-op thread (the
+ * default) a run is bit-reproducible. The replay buffer holds {@code min(bufferSize, steps)} transitions
+ * (a larger one would never fill).
+ *
+ * <p>Metrics passed to the callback: {@code train/critic_loss}, {@code train/actor_loss},
+ * {@code train/alpha} (the α the update used) and {@code train/q_mean} (the first critic's mean
+ * {@code Q(s, a)} on the batch) after every update, and {@code episode/return}, {@code episode/length} at
+ * the end of every episode.
+ *
+ * @see <a href="https://arxiv.org/abs/1801.01290">Haarnoja, T. et al. (2018). Soft Actor-Critic: Off-Policy
+ *     Maximum Entropy Deep Reinforcement Learning with a Stochastic Actor. ICML. arXiv:1801.01290</a>
+ * @see <a href="https://arxiv.org/abs/1812.05905">Haarnoja, T. et al. (2018). Soft Actor-Critic Algorithms
+ *     and Applications. arXiv:1812.05905</a>
+ * @see <a href="https://arxiv.org/abs/1802.09477">Fujimoto, S., van Hoof, H. and Meger, D. (2018).
+ *     Addressing Function Approximation Error in Actor-Critic Methods. ICML. arXiv:1802.09477</a>
+ */
+public final class Sac implements Learner<float[], float[]> {
+    private static final String NAME = "SAC";
+    private final SacConfig config;
+    private final EnvSpec spec;
+    private final int obsDim;
+    private final int actDim;
+    private final ActionScaling scaling;
+
+    /**
+     * A learner for {@code spec}; see {@link SacConfig#build}.
+     *
+     * @throws dev.quiver.core.error.QuiverUserException unless observations are a float32 Box and actions
+     *     a bounded float32 Box
+     */
+    Sac(SacConfig config, EnvSpec spec) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.spec = Objects.requireNonNull(spec, "spec");
+        this.obsDim = SpaceChecks.requireFloat32Box(NAME, spec);
+        this.scaling = ActionScaling.of(SpaceChecks.requireBoundedFloat32BoxActions(NAME, spec));
+        this.actDim = scaling.size();
+    }
+
+    /** The configuration. */
+    public SacConfig config() {
+        return config;
+    }
+
+    @Override
+    public EnvSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public SacPolicy learn(Env<float[], float[]> env, long steps, long seed, TrainingCallback callback) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps must be at least 1, got " + steps);
+        }
+        SpaceChecks.requireSameSpaces(NAME, spec, env.spec());
+        Seeds seeds = Seeds.of(seed);
+        Adam.Config adam = Adam.Config.adam(config.learningRate());
+        Network actor = Network.create(SacPolicy.actorSpec(config, obsDim, actDim), seeds.child("init").child("actor"));
+        try (Critics critics = Critics.create(MlpSpecs.relu(obsDim + actDim, 1, config.hidden()), 2, adam,
+                seeds.child("init").child("critic")); Adam actorAdam = new Adam(adam, actor)) {
+            EntropyTemperature temperature = config.autoEntropy()
+                    ? EntropyTemperature.tuned(config.alpha(), -actDim, adam)
+                    : EntropyTemperature.fixed(config.alpha());
+            Agent agent = new Agent(actor, new GradientStep(actorAdam, actor.manager(), 0), critics, temperature,
+                    seeds);
+            ReplayBuffer buffer = ReplayBuffer.continuous((int) Math.min(config.bufferSize(), steps), obsDim, actDim);
+            OffPolicyLoop.run(env, steps, seeds, config.schedule(), buffer, OffPolicyLoop.unitActions(scaling), agent,
+                    callback);
+        } catch (RuntimeException | Error e) {
+            actor.close();
+            throw e;
+        }
+        return new SacPolicy(actor, config, new ContinuousEnvInfo(spec.id(), obsDim, scaling), steps);
+    }
+
+    /** SAC's acting and updates, driven by {@link OffPolicyLoop}. */
+    private final class Agent implements OffPolicyAgent<float[]> {
+        private final Network actor;
+        private final GradientStep actorStep;
+        private final Critics critics;
+        private final EntropyTemperature temperature;
+        private final UniformRandomProvider exploreRng;
+        private final GaussianDraws exploreNoise;
+        private final GaussianDraws updateNoise;
+        private final float[] targets = new float[config.batchSize()];
+        private final float[] unit = new float[actDim];
+        private long updates;
+        private double qMean;
+        private double meanLogProb;
+
+        Agent(Network actor, GradientStep actorStep, Critics critics, EntropyTemperature temperature, Seeds seeds) {
+            this.actor = actor;
+            this.actorStep = actorStep;
+            this.critics = critics;
+            this.temperature = temperature;
+            this.exploreRng = seeds.child("explore").rng();
+            this.exploreNoise = new GaussianDraws(exploreRng);
+            this.updateNoise = new GaussianDraws(seeds.child("noise").rng());
+        }
+
+        @Override
+        public float[] act(float[] observation, boolean warmup) {
+            if (warmup) {
+                for (int j = 0; j < actDim; j++) {
+                    unit[j] = (float) (2 * exploreRng.nextDouble() - 1);
+                }
+                return scaling.toEnv(unit);
+            }
+            float[] out = SacPolicy.forward(actor, observation);
+            return scaling.toEnv(SquashedGaussian.action(out, exploreNoise.next(actDim)));
+        }
+
+        @Override
+        public Map<String, Double> train(Batch batch, long step) {
+            int b = batch.size();
+            double alpha = temperature.alpha();
+            computeTargets(batch, alpha);
+            StepResult critic = critics.update(sub -> {
+                NDArray obs = sub.create(batch.observations(), new Shape(b, obsDim));
+                NDArray x = obs.concat(sub.create(batch.continuousActions(), new Shape(b, actDim)), 1);
+                NDArray y = sub.create(targets, new Shape(b, 1));
+                List<NDArray> q = critics.forward(x);
+                qMean = q.get(0).mean().getFloat();
+                NDArray loss = q.get(0).sub(y).square().mean();
+                for (int i = 1; i < q.size(); i++) {
+                    loss = loss.add(q.get(i).sub(y).square().mean());
+                }
+                return loss;
+            });
+            LossGuard.requireFinite(NAME, "critic loss", critic.loss(), step);
+            float[] eps = updateNoise.next(b * actDim);
+            StepResult actorResult = actorStep.step(sub -> {
+                NDArray obs = sub.create(batch.observations(), new Shape(b, obsDim));
+                SquashedGaussian.Sample s = SquashedGaussian.sample(actor.forward(obs, true),
+                        sub.create(eps, new Shape(b, actDim)));
+                NDArray minQ = critics.min(obs.concat(s.action(), 1));
+                meanLogProb = s.logProb().mean().getFloat();
+                return s.logProb().mul((float) alpha).sub(minQ).mean();
+            });
+            critics.zeroGradients();
+            LossGuard.requireFinite(NAME, "actor loss", actorResult.loss(), step);
+            temperature.update(meanLogProb);
+            if (++updates % config.targetUpdateInterval() == 0) {
+                critics.updateTargets(config.tau());
+            }
+            return Map.of("train/critic_loss", (double) critic.loss(), "train/actor_loss", (double) actorResult.loss(),
+                    "train/alpha", alpha, "train/q_mean", qMean);
+        }
+
+        /** {@code y = r + γ (1 − terminated) (min_i Q'_i(s', ã') − α log π(ã'|s'))}, outside the tape. */
+        private void computeTargets(Batch batch, double alpha) {
+            int b = batch.size();
+            float[] next;
+            try (NDManager sub = critics.manager().newSubManager()) {
+                NDArray obs = sub.create(batch.nextObservations(), new Shape(b, obsDim));
+                SquashedGaussian.Sample s = SquashedGaussian.sample(actor.forward(obs),
+                        sub.create(updateNoise.next(b * actDim), new Shape(b, actDim)));
+                next = critics.targetMin(obs.concat(s.action(), 1)).sub(s.logProb().mul((float) alpha)).toFloatArray();
+            }
+            BellmanTargets.compute(batch, next, config.gamma(), targets);
+        }
+    }
+}
