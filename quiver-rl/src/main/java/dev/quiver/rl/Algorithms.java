@@ -9,6 +9,12 @@ import dev.quiver.rl.dqn.DqnPolicy;
 import dev.quiver.rl.ppo.PpoConfig;
 import dev.quiver.rl.qrdqn.QrDqnConfig;
 import dev.quiver.rl.qrdqn.QrDqnPolicy;
+import dev.quiver.rl.sac.SacConfig;
+import dev.quiver.rl.sac.SacDiscreteConfig;
+import dev.quiver.rl.sac.SacDiscretePolicy;
+import dev.quiver.rl.sac.SacPolicy;
+import dev.quiver.rl.td3.Td3Config;
+import dev.quiver.rl.td3.Td3Policy;
 import dev.quiver.rl.ppo.PpoPolicy;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,6 +56,15 @@ public final class Algorithms {
                 QrDqnPolicy::load));
         add(new Algorithm(PpoPolicy.ALGORITHM, "PPO with GAE (CleanRL ppo.py defaults, 4 env copies); Discrete"
                 + " actions", () -> PpoConfig.defaults().toMap(), PpoConfig::fromMap, PpoPolicy::load));
+        add(new Algorithm(SacPolicy.ALGORITHM, "SAC with twin critics and automatic entropy tuning (SB3 / RL Zoo"
+                + " Pendulum defaults); bounded Box actions", () -> SacConfig.defaults().toMap(), SacConfig::fromMap,
+                SacPolicy::load));
+        add(new Algorithm(Td3Policy.ALGORITHM, "TD3 with target policy smoothing and delayed actor updates (RL Zoo"
+                + " Pendulum defaults); bounded Box actions", () -> Td3Config.defaults().toMap(), Td3Config::fromMap,
+                Td3Policy::load));
+        add(new Algorithm(SacDiscretePolicy.ALGORITHM, "SAC for discrete actions (CleanRL sac_atari defaults with"
+                + " MLPs); Discrete actions", () -> SacDiscreteConfig.defaults().toMap(), SacDiscreteConfig::fromMap,
+                SacDiscretePolicy::load));
     }
 
     private Algorithms() {

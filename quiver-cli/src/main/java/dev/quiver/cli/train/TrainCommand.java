@@ -50,8 +50,9 @@ import picocli.CommandLine.Spec;
         description = {"Train an agent on an env for N steps, for one seed (--seed) or several (--seeds 0..4, run one"
                 + " after another); log metrics, save a checkpoint per seed, evaluate each final greedy policy, and"
                 + " print the IQM of the per-seed mean returns with a 95%% stratified-bootstrap interval.",
-            "Algorithms: dqn (CleanRL's dqn.py defaults) and ppo (CleanRL's ppo.py defaults, 4 env copies); both need a"
-                + " float32 Box observation space and a Discrete action space.",
+            "Algorithms: dqn (CleanRL dqn.py defaults), qrdqn (RL Zoo CartPole defaults), ppo (CleanRL ppo.py"
+                + " defaults) and sac-discrete for Discrete actions; sac and td3 (RL Zoo Pendulum defaults) for bounded"
+                + " Box actions; all need a float32 Box observation space. Tuned settings: configs/ALGO/ENV.yaml.",
             "Output (--out DIR): config.json, and per seed DIR/seed-S/metrics.jsonl (one JSON object per logged"
                 + " step: step, train/loss, train/q_mean, train/epsilon or episode/return, episode/length; written"
                 + " as training goes), DIR/seed-S/checkpoint/ (load with 'quiver eval --checkpoint') and"
@@ -101,11 +102,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "Override a config field, e.g. learningStarts=500 (or learning_starts=500), hidden=64,64,"
-                    + " doubleQ=true, loss=huber. Repeatable. DQN keys: learningRate, bufferSize, gamma, tau,"
-                    + " targetNetworkFrequency, batchSize, startE, endE, explorationFraction, learningStarts,"
-                    + " trainFrequency, hidden, doubleQ, dueling, nStep, maxGradNorm, loss. PPO keys: learningRate,"
-                    + " annealLr, numEnvs, numSteps, gamma, gaeLambda, numMinibatches, updateEpochs, normAdv, clipCoef,"
-                    + " clipVloss, entCoef, vfCoef, maxGradNorm, hidden.")
+                + " doubleQ=true, loss=huber. Repeatable. The keys are the fields of the algorithm's config (an"
+                + " unknown key is an error that lists them; config.json in the output shows them all).")
     Map<String, String> overrides = new LinkedHashMap<>();
 
     @Option(names = "--config", paramLabel = "FILE.yaml",

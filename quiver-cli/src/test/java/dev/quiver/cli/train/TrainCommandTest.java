@@ -134,10 +134,35 @@ class TrainCommandTest {
     }
 
     @Test
+    void continuousAgentsTrainAndTheirCheckpointsEvaluate() throws IOException {
+        for (String algo : List.of("sac", "td3")) {
+            Path out = dir.resolve(algo);
+            Run r = run("train", algo, "--env", "Pendulum-v1", "--steps", "600", "--set", "learning_starts=200",
+                    "--set", "hidden=16,16", "--eval-episodes", "2", "--eval-every", "300", "--no-progress", "--out",
+                    out.toString());
+            assertEquals(0, r.code(), r.toString());
+            assertTrue(Files.exists(out.resolve("seed-0").resolve("best").resolve("manifest.json")), algo);
+            Run e = run("eval", "--checkpoint", out.resolve("seed-0").toString(), "--episodes", "2");
+            assertEquals(0, e.code(), e.toString());
+            assertTrue(e.out().contains("Pendulum-v1: 2 episodes"), e.toString());
+            Run wrong = run("eval", "--checkpoint", out.resolve("seed-0").toString(), "--env",
+                    "MountainCarContinuous-v0");
+            assertEquals(2, wrong.code(), wrong.toString());
+            assertTrue(wrong.err().contains("cannot play env 'MountainCarContinuous-v0'"), wrong.toString());
+        }
+        Run d = run("train", "sac-discrete", "--env", "CartPole-v1", "--steps", "400", "--set", "learning_starts=100",
+                "--set", "hidden=16,16", "--eval-episodes", "2", "--no-progress", "--out", dir.resolve("sd").toString());
+        assertEquals(0, d.code(), d.toString());
+        Run mismatch = run("train", "sac", "--env", "CartPole-v1", "--steps", "10", "--out", dir.resolve("x").toString());
+        assertEquals(2, mismatch.code(), mismatch.toString());
+        assertTrue(mismatch.err().contains("SAC needs"), mismatch.toString());
+    }
+
+    @Test
     void unknownAlgorithmIsAUserError() {
         Run r = run("train", "a2c", "--env", "CartPole-v1", "--steps", "10", "--out", dir.toString());
         assertEquals(2, r.code(), r.toString());
-        assertTrue(r.err().contains("'a2c'") && r.err().contains("available: dqn, qrdqn, ppo"), r.toString());
+        assertTrue(r.err().contains("'a2c'") && r.err().contains("available: dqn, qrdqn, ppo, sac, td3, sac-discrete"), r.toString());
     }
 
     @Test

@@ -6,7 +6,9 @@ import dev.quiver.core.seed.Seeds;
 import dev.quiver.rl.agent.TrainingCallback;
 import dev.quiver.rl.replay.Batch;
 import dev.quiver.rl.replay.ReplayBuffer;
+import dev.quiver.core.policy.Policy;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -66,10 +68,13 @@ public final class OffPolicyLoop {
      * @param buffer the replay buffer to fill and sample
      * @param recorder how an env transition goes into {@code buffer}
      * @param agent the learner
+     * @param greedy the deterministic policy of the agent's current networks (for
+     *     {@link TrainingCallback#onPolicy periodic evaluation}; made on demand, not closed)
      * @param callback receives episode and training metrics
      */
     public static <A> void run(Env<float[], A> env, long steps, Seeds seeds, OffPolicySchedule schedule,
-            ReplayBuffer buffer, Recorder<A> recorder, OffPolicyAgent<A> agent, TrainingCallback callback) {
+            ReplayBuffer buffer, Recorder<A> recorder, OffPolicyAgent<A> agent,
+            Supplier<? extends Policy<float[], A>> greedy, TrainingCallback callback) {
         if (steps < 1) {
             throw new IllegalArgumentException("steps must be at least 1, got " + steps);
         }
@@ -100,6 +105,9 @@ public final class OffPolicyLoop {
                     buffer.sample(schedule.batchSize(), replayRng, batch);
                     callback.onMetrics(t, agent.train(batch, t));
                 }
+            }
+            if (TrainingCallback.due(callback.policyInterval(), t, t + 1)) {
+                callback.onPolicy(t, greedy.get());
             }
         }
     }

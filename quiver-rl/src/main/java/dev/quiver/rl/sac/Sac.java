@@ -117,7 +117,7 @@ public final class Sac implements Learner<float[], float[]> {
                     seeds);
             ReplayBuffer buffer = ReplayBuffer.continuous((int) Math.min(config.bufferSize(), steps), obsDim, actDim);
             OffPolicyLoop.run(env, steps, seeds, config.schedule(), buffer, OffPolicyLoop.unitActions(scaling), agent,
-                    callback);
+                    () -> new SacPolicy(actor, config, new ContinuousEnvInfo(spec.id(), obsDim, scaling), steps), callback);
         } catch (RuntimeException | Error e) {
             actor.close();
             throw e;

@@ -117,7 +117,7 @@ public final class SacDiscrete implements Learner<float[], Integer> {
                     seeds.child("explore").rng());
             ReplayBuffer buffer = ReplayBuffer.discrete((int) Math.min(config.bufferSize(), steps), obsDim);
             OffPolicyLoop.run(env, steps, seeds, config.schedule(), buffer, OffPolicyLoop.discreteActions(), agent,
-                    callback);
+                    () -> new SacDiscretePolicy(actor, config, spec.id(), obsDim, numActions, steps), callback);
         } catch (RuntimeException | Error e) {
             actor.close();
             throw e;

@@ -115,7 +115,7 @@ public final class Td3 implements Learner<float[], float[]> {
                     seeds);
             ReplayBuffer buffer = ReplayBuffer.continuous((int) Math.min(config.bufferSize(), steps), obsDim, actDim);
             OffPolicyLoop.run(env, steps, seeds, config.schedule(), buffer, OffPolicyLoop.unitActions(scaling), agent,
-                    callback);
+                    () -> new Td3Policy(actor, config, new ContinuousEnvInfo(spec.id(), obsDim, scaling), steps), callback);
         } catch (RuntimeException | Error e) {
             actor.close();
             throw e;

@@ -1,6 +1,7 @@
 package dev.quiver.rl.actorcritic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,8 @@ import dev.quiver.core.registry.Envs;
 import dev.quiver.core.seed.Seeds;
 import dev.quiver.rl.replay.Batch;
 import dev.quiver.rl.replay.ReplayBuffer;
+import dev.quiver.core.policy.Policy;
+import dev.quiver.rl.agent.TrainingCallback;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,13 +64,30 @@ class OffPolicyLoopTest {
                     episodesEnded[0]++;
                 }
             };
+            List<Long> policySteps = new ArrayList<>();
+            Policy<float[], float[]> greedy = o -> new float[] {0f};
             OffPolicyLoop.run(env, 450, Seeds.of(1), new OffPolicySchedule(16, 100, 5, 2), buffer,
-                    OffPolicyLoop.unitActions(scaling), agent, (step, m) -> {
-                        if (m.containsKey("episode/return")) {
-                            episodeSteps.add(step);
-                            assertEquals(200.0, m.get("episode/length"));
+                    OffPolicyLoop.unitActions(scaling), agent, () -> greedy, new TrainingCallback() {
+                        @Override
+                        public void onMetrics(long step, Map<String, Double> m) {
+                            if (m.containsKey("episode/return")) {
+                                episodeSteps.add(step);
+                                assertEquals(200.0, m.get("episode/length"));
+                            }
+                        }
+
+                        @Override
+                        public long policyInterval() {
+                            return 100;
+                        }
+
+                        @Override
+                        public void onPolicy(long step, Policy<?, ?> policy) {
+                            assertSame(greedy, policy);
+                            policySteps.add(step);
                         }
                     });
+            assertEquals(List.of(99L, 199L, 299L, 399L), policySteps, "a policy every 100 env steps");
             assertEquals(450, warmups.size());
             assertEquals(100, warmups.stream().filter(w -> w).count());
             assertEquals(140, trains[0]);
