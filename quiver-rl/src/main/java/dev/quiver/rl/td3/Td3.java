@@ -155,7 +155,7 @@ public final class Td3 implements Learner<float[], float[]> {
                     unit[j] = (float) (2 * exploreRng.nextDouble() - 1);
                 }
             } else {
-                float[] mu = Td3Policy.unitAction(actor, observation);
+                float[] mu = Td3Policy.unitActionOf(actor, observation);
                 System.arraycopy(mu, 0, unit, 0, actDim);
                 exploreNoise.addTo(unit);
             }
