@@ -3,6 +3,8 @@ package dev.quiver.rl.actorcritic;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.quiver.core.seed.Seeds;
+import dev.quiver.nn.checkpoint.CheckpointReader;
+import dev.quiver.nn.checkpoint.CheckpointWriter;
 import dev.quiver.nn.net.Ensemble;
 import dev.quiver.nn.net.Network;
 import dev.quiver.nn.net.NetworkSpec;
@@ -132,6 +134,31 @@ public final class Critics implements AutoCloseable {
     /** The target critics (live). */
     public Ensemble target() {
         return target;
+    }
+
+    /**
+     * Adds every online and target critic and the optimizer's state to {@code w}: networks
+     * {@code name + i} and {@code name + i + "_target"}, optimizer {@code name + "_adam"} (e.g.
+     * {@code critic0}, {@code critic1_target}, {@code critic_adam}).
+     */
+    public void save(String name, CheckpointWriter w) {
+        for (int i = 0; i < online.size(); i++) {
+            w.network(name + i, online.members().get(i)).network(name + i + "_target", target.members().get(i));
+        }
+        w.optimizer(name + "_adam", adam);
+    }
+
+    /**
+     * Restores what {@link #save} wrote under {@code name}.
+     *
+     * @throws dev.quiver.core.error.QuiverUserException if a part is missing or has another shape
+     */
+    public void restore(String name, CheckpointReader r) {
+        for (int i = 0; i < online.size(); i++) {
+            r.restore(name + i, online.members().get(i));
+            r.restore(name + i + "_target", target.members().get(i));
+        }
+        r.restore(name + "_adam", adam);
     }
 
     @Override

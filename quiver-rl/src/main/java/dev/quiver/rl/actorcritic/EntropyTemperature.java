@@ -1,5 +1,9 @@
 package dev.quiver.rl.actorcritic;
 
+import dev.quiver.core.error.QuiverUserException;
+import dev.quiver.nn.checkpoint.CheckpointReader;
+import dev.quiver.nn.checkpoint.CheckpointWriter;
+import dev.quiver.nn.checkpoint.Tensor;
 import dev.quiver.nn.optim.Adam;
 
 /**
@@ -81,5 +85,32 @@ public final class EntropyTemperature {
         double bc1 = 1 - Math.pow(adam.beta1(), t);
         double bc2 = 1 - Math.pow(adam.beta2(), t);
         logAlpha -= adam.lr() / bc1 * m / (Math.sqrt(v) / Math.sqrt(bc2) + adam.eps());
+    }
+
+    /**
+     * Adds {@code log α} and its Adam state (moments and step count) to {@code w} as arrays {@code name}
+     * ({@code [log α, m, v]}, float64) and {@code name + "_steps"}, for an exact resume with {@link #restore}.
+     */
+    public void save(String name, CheckpointWriter w) {
+        w.array(name, Tensor.ofDoubles(new double[] {logAlpha, m, v}, 3));
+        w.array(name + "_steps", Tensor.ofLongs(new long[] {t}, 1));
+    }
+
+    /**
+     * Restores what {@link #save} wrote under {@code name}.
+     *
+     * @throws QuiverUserException if the saved state is missing or malformed
+     */
+    public void restore(String name, CheckpointReader r) {
+        double[] d = r.array(name).doubles();
+        long[] s = r.array(name + "_steps").longs();
+        if (d.length != 3 || s.length != 1) {
+            throw new QuiverUserException("checkpoint " + r.dir() + ": entropy temperature '" + name
+                    + "' is malformed");
+        }
+        logAlpha = d[0];
+        m = d[1];
+        v = d[2];
+        t = s[0];
     }
 }

@@ -10,4 +10,17 @@ public interface ExplorationNoise {
 
     /** Starts a new episode (temporally correlated noise forgets its state). */
     void reset();
+
+    /**
+     * The process's state beyond its generator (which its owner saves), for an exact resume: a copy, empty
+     * for memoryless noise.
+     */
+    double[] state();
+
+    /**
+     * Puts the process back into a {@link #state()}.
+     *
+     * @throws IllegalArgumentException if {@code state} has the wrong length
+     */
+    void restoreState(double[] state);
 }

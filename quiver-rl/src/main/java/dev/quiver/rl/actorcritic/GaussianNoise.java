@@ -34,4 +34,16 @@ public final class GaussianNoise implements ExplorationNoise {
     public void reset() {
         // memoryless
     }
+
+    @Override
+    public double[] state() {
+        return new double[0];
+    }
+
+    @Override
+    public void restoreState(double[] state) {
+        if (state.length != 0) {
+            throw new IllegalArgumentException("Gaussian noise has no state, got " + state.length + " values");
+        }
+    }
 }

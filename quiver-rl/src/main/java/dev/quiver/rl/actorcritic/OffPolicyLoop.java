@@ -3,7 +3,10 @@ package dev.quiver.rl.actorcritic;
 import dev.quiver.core.env.Env;
 import dev.quiver.core.env.Step;
 import dev.quiver.core.seed.Seeds;
+import dev.quiver.nn.checkpoint.CheckpointReader;
 import dev.quiver.rl.agent.TrainingCallback;
+import dev.quiver.rl.agent.TrainingCheckpoints;
+import dev.quiver.rl.agent.TrainingStateStore;
 import dev.quiver.rl.replay.Batch;
 import dev.quiver.rl.replay.ReplayBuffer;
 import dev.quiver.core.policy.Policy;
@@ -19,10 +22,15 @@ import org.apache.commons.rng.UniformRandomProvider;
  *
  * <p>Each env step {@code t} (0-based): {@code a = agent.act(s, t < learningStarts)}; step the env; store
  * {@code (s, a, r, s', terminated, truncated)} (truncation still bootstraps, only {@code terminated} stops
- * it); at the end of an episode report {@code episode/return} and {@code episode/length}, tell the agent
- * and reset the env; then, if {@link OffPolicySchedule#trainsAfter(long) trainsAfter(t)}, run
- * {@code gradientSteps} updates, each on a fresh batch, passing each update's metrics to the callback at
- * step {@code t}.
+ * it); at the end of an episode report {@code episode/return} and {@code episode/length} and tell the agent;
+ * then, if {@link OffPolicySchedule#trainsAfter(long) trainsAfter(t)}, run {@code gradientSteps} updates,
+ * each on a fresh batch, passing each update's metrics to the callback at step {@code t}. After an episode's
+ * last step the env is reset at the start of the next step, so that a training state can be saved in between.
+ *
+ * <p>Training state: with a {@link TrainingStateStore} the loop saves, at the first episode end after every
+ * {@code everySteps} env steps (after that step's updates, before the reset), the agent's state
+ * ({@link OffPolicyAgent#save}), the replay buffer and its sampling generator (the store adds the env's
+ * generator), and resumes from a saved state with exactly the numbers of an uninterrupted run.
  *
  * <p>Randomness: {@code seeds.child("env")} seeds the first env reset (later resets continue the env's
  * generator), {@code seeds.child("replay")} the batch sampling. The agent brings its own streams.
@@ -59,7 +67,21 @@ public final class OffPolicyLoop {
     }
 
     /**
-     * Runs {@code steps} env steps of collection and training.
+     * Runs {@code steps} env steps of collection and training, without training checkpoints.
+     *
+     * @see #run(Env, long, Seeds, OffPolicySchedule, ReplayBuffer, Recorder, OffPolicyAgent, Supplier,
+     *     TrainingCallback, TrainingStateStore)
+     */
+    public static <A> void run(Env<float[], A> env, long steps, Seeds seeds, OffPolicySchedule schedule,
+            ReplayBuffer buffer, Recorder<A> recorder, OffPolicyAgent<A> agent,
+            Supplier<? extends Policy<float[], A>> greedy, TrainingCallback callback) {
+        run(env, steps, seeds, schedule, buffer, recorder, agent, greedy, callback,
+                new TrainingStateStore("", Map.of(), 0, steps, TrainingCheckpoints.NONE));
+    }
+
+    /**
+     * Runs {@code steps} env steps of collection and training, saving and resuming the training state as
+     * {@code store} says.
      *
      * @param env the env (reset here; not closed)
      * @param steps the number of env steps, at least 1
@@ -70,21 +92,41 @@ public final class OffPolicyLoop {
      * @param agent the learner
      * @param greedy the deterministic policy of the agent's current networks (for
      *     {@link TrainingCallback#onPolicy periodic evaluation}; made on demand, not closed)
-     * @param callback receives episode and training metrics
+     * @param callback receives episode and training metrics (on resume, only those after the saved step)
+     * @param store the run's training-state store (made with the run's algorithm name, configuration, seed
+     *     and {@code steps})
+     * @throws dev.quiver.core.error.QuiverUserException if a saved state belongs to another run or does not
+     *     fit this one
      */
     public static <A> void run(Env<float[], A> env, long steps, Seeds seeds, OffPolicySchedule schedule,
             ReplayBuffer buffer, Recorder<A> recorder, OffPolicyAgent<A> agent,
-            Supplier<? extends Policy<float[], A>> greedy, TrainingCallback callback) {
+            Supplier<? extends Policy<float[], A>> greedy, TrainingCallback callback, TrainingStateStore store) {
         if (steps < 1) {
             throw new IllegalArgumentException("steps must be at least 1, got " + steps);
         }
         UniformRandomProvider replayRng = seeds.child("replay").rng();
         Batch batch = buffer.newBatch(schedule.batchSize());
         int obsDim = buffer.obsDim();
-        float[] obs = env.reset(seeds.child("env").seed()).observation().clone();
+        long start = 0;
+        float[] obs;
+        CheckpointReader saved = store.resume(env);
+        if (saved == null) {
+            obs = env.reset(seeds.child("env").seed()).observation().clone();
+        } else {
+            agent.restore(saved);
+            buffer.restore("replay", saved);
+            Seeds.restoreState(replayRng, TrainingStateStore.requireRngState(saved, "replay"));
+            start = saved.step() + 1;
+            obs = env.reset().observation().clone();
+        }
         double episodeReturn = 0;
         long episodeLength = 0;
-        for (long t = 0; t < steps; t++) {
+        boolean needsReset = false;
+        for (long t = start; t < steps; t++) {
+            if (needsReset) {
+                obs = env.reset().observation().clone();
+                needsReset = false;
+            }
             A action = agent.act(obs, t < schedule.learningStarts());
             Step<float[]> s = env.step(action);
             recorder.record(buffer, obs, action, s.reward(), s.observation(), s.terminated(), s.truncated());
@@ -96,7 +138,7 @@ public final class OffPolicyLoop {
                 episodeReturn = 0;
                 episodeLength = 0;
                 agent.episodeEnded();
-                obs = env.reset().observation().clone();
+                needsReset = true;
             } else {
                 System.arraycopy(s.observation(), 0, obs, 0, obsDim);
             }
@@ -108,6 +150,13 @@ public final class OffPolicyLoop {
             }
             if (TrainingCallback.due(callback.policyInterval(), t, t + 1)) {
                 callback.onPolicy(t, greedy.get());
+            }
+            if (needsReset && store.due(t)) {
+                store.save(t, env, w -> {
+                    agent.save(w);
+                    w.rngState("replay", Seeds.saveState(replayRng));
+                    buffer.save("replay", w);
+                });
             }
         }
     }

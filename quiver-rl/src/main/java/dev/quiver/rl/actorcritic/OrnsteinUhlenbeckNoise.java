@@ -48,4 +48,18 @@ public final class OrnsteinUhlenbeckNoise implements ExplorationNoise {
     public void reset() {
         java.util.Arrays.fill(x, 0);
     }
+
+    /** The current {@code x}, one value per action element. */
+    @Override
+    public double[] state() {
+        return x.clone();
+    }
+
+    @Override
+    public void restoreState(double[] state) {
+        if (state.length != x.length) {
+            throw new IllegalArgumentException("expected " + x.length + " values, got " + state.length);
+        }
+        System.arraycopy(state, 0, x, 0, x.length);
+    }
 }

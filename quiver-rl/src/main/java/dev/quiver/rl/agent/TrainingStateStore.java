@@ -110,6 +110,19 @@ public final class TrainingStateStore {
         nextSave = t + 1 + checkpoints.everySteps();
     }
 
+    /**
+     * The generator state saved under {@code name} in a training state.
+     *
+     * @throws QuiverUserException if there is none
+     */
+    public static byte[] requireRngState(CheckpointReader r, String name) {
+        byte[] s = r.rngState(name);
+        if (s == null) {
+            throw new QuiverUserException("training state " + r.dir() + " has no '" + name + "' generator state");
+        }
+        return s;
+    }
+
     private static AbstractEnv<?, ?> base(Env<?, ?> env) {
         if (env.unwrapped() instanceof AbstractEnv<?, ?> a) {
             return a;

@@ -6,6 +6,9 @@ import ai.djl.ndarray.types.Shape;
 import dev.quiver.core.env.Env;
 import dev.quiver.core.env.EnvSpec;
 import dev.quiver.core.seed.Seeds;
+import dev.quiver.nn.checkpoint.CheckpointReader;
+import dev.quiver.nn.checkpoint.CheckpointWriter;
+import dev.quiver.nn.checkpoint.Tensor;
 import dev.quiver.nn.net.Network;
 import dev.quiver.nn.optim.Adam;
 import dev.quiver.nn.train.GradientStep;
@@ -23,6 +26,8 @@ import dev.quiver.rl.agent.Learner;
 import dev.quiver.rl.agent.LossGuard;
 import dev.quiver.rl.agent.SpaceChecks;
 import dev.quiver.rl.agent.TrainingCallback;
+import dev.quiver.rl.agent.TrainingCheckpoints;
+import dev.quiver.rl.agent.TrainingStateStore;
 import dev.quiver.rl.replay.Batch;
 import dev.quiver.rl.replay.ReplayBuffer;
 import java.util.List;
@@ -60,6 +65,12 @@ import org.apache.commons.rng.UniformRandomProvider;
  * {@code Q(s, a)} on the batch) after every update, and {@code episode/return}, {@code episode/length} at
  * the end of every episode.
  *
+ * <p>Training state: with {@link TrainingCheckpoints} the run saves its state (under the name {@code sac}) at
+ * the first episode end after every {@code everySteps} env steps and can resume from it with exactly the
+ * numbers of an uninterrupted run: the actor, both critics and their targets, the three Adam optimizers,
+ * {@code log α} with its Adam state, the update counter, the replay buffer and the explore, noise, replay
+ * and env generators.
+ *
  * @see <a href="https://arxiv.org/abs/1801.01290">Haarnoja, T. et al. (2018). Soft Actor-Critic: Off-Policy
  *     Maximum Entropy Deep Reinforcement Learning with a Stochastic Actor. ICML. arXiv:1801.01290</a>
  * @see <a href="https://arxiv.org/abs/1812.05905">Haarnoja, T. et al. (2018). Soft Actor-Critic Algorithms
@@ -69,6 +80,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  */
 public final class Sac implements Learner<float[], float[]> {
     private static final String NAME = "SAC";
+    private static final String STATE_NAME = "sac";
     private final SacConfig config;
     private final EnvSpec spec;
     private final int obsDim;
@@ -101,11 +113,23 @@ public final class Sac implements Learner<float[], float[]> {
 
     @Override
     public SacPolicy learn(Env<float[], float[]> env, long steps, long seed, TrainingCallback callback) {
+        return learn(env, steps, seed, callback, TrainingCheckpoints.NONE);
+    }
+
+    @Override
+    public boolean savesTrainingState() {
+        return true;
+    }
+
+    @Override
+    public SacPolicy learn(Env<float[], float[]> env, long steps, long seed, TrainingCallback callback,
+            TrainingCheckpoints checkpoints) {
         if (steps < 1) {
             throw new IllegalArgumentException("steps must be at least 1, got " + steps);
         }
         SpaceChecks.requireSameSpaces(NAME, spec, env.spec());
         Seeds seeds = Seeds.of(seed);
+        TrainingStateStore store = new TrainingStateStore(STATE_NAME, config.toMap(), seed, steps, checkpoints);
         Adam.Config adam = Adam.Config.adam(config.learningRate());
         Network actor = Network.create(SacPolicy.actorSpec(config, obsDim, actDim), seeds.child("init").child("actor"));
         try (Critics critics = Critics.create(MlpSpecs.relu(obsDim + actDim, 1, config.hidden()), 2, adam,
@@ -113,11 +137,11 @@ public final class Sac implements Learner<float[], float[]> {
             EntropyTemperature temperature = config.autoEntropy()
                     ? EntropyTemperature.tuned(config.alpha(), -actDim, adam)
                     : EntropyTemperature.fixed(config.alpha());
-            Agent agent = new Agent(actor, new GradientStep(actorAdam, actor.manager(), 0), critics, temperature,
-                    seeds);
+            Agent agent = new Agent(actor, actorAdam, critics, temperature, seeds);
             ReplayBuffer buffer = ReplayBuffer.continuous((int) Math.min(config.bufferSize(), steps), obsDim, actDim);
             OffPolicyLoop.run(env, steps, seeds, config.schedule(), buffer, OffPolicyLoop.unitActions(scaling), agent,
-                    () -> new SacPolicy(actor, config, new ContinuousEnvInfo(spec.id(), obsDim, scaling), steps), callback);
+                    () -> new SacPolicy(actor, config, new ContinuousEnvInfo(spec.id(), obsDim, scaling), steps), callback,
+                    store);
         } catch (RuntimeException | Error e) {
             actor.close();
             throw e;
@@ -128,10 +152,12 @@ public final class Sac implements Learner<float[], float[]> {
     /** SAC's acting and updates, driven by {@link OffPolicyLoop}. */
     private final class Agent implements OffPolicyAgent<float[]> {
         private final Network actor;
+        private final Adam actorAdam;
         private final GradientStep actorStep;
         private final Critics critics;
         private final EntropyTemperature temperature;
         private final UniformRandomProvider exploreRng;
+        private final UniformRandomProvider noiseRng;
         private final GaussianDraws exploreNoise;
         private final GaussianDraws updateNoise;
         private final float[] targets = new float[config.batchSize()];
@@ -140,14 +166,36 @@ public final class Sac implements Learner<float[], float[]> {
         private double qMean;
         private double meanLogProb;
 
-        Agent(Network actor, GradientStep actorStep, Critics critics, EntropyTemperature temperature, Seeds seeds) {
+        Agent(Network actor, Adam actorAdam, Critics critics, EntropyTemperature temperature, Seeds seeds) {
             this.actor = actor;
-            this.actorStep = actorStep;
+            this.actorAdam = actorAdam;
+            this.actorStep = new GradientStep(actorAdam, actor.manager(), 0);
             this.critics = critics;
             this.temperature = temperature;
             this.exploreRng = seeds.child("explore").rng();
+            this.noiseRng = seeds.child("noise").rng();
             this.exploreNoise = new GaussianDraws(exploreRng);
-            this.updateNoise = new GaussianDraws(seeds.child("noise").rng());
+            this.updateNoise = new GaussianDraws(noiseRng);
+        }
+
+        @Override
+        public void save(CheckpointWriter w) {
+            w.network("actor", actor).optimizer("actor_adam", actorAdam);
+            critics.save("critic", w);
+            temperature.save("log_alpha", w);
+            w.array("updates", Tensor.ofLongs(new long[] {updates}, 1));
+            w.rngState("explore", Seeds.saveState(exploreRng)).rngState("noise", Seeds.saveState(noiseRng));
+        }
+
+        @Override
+        public void restore(CheckpointReader r) {
+            r.restore("actor", actor);
+            r.restore("actor_adam", actorAdam);
+            critics.restore("critic", r);
+            temperature.restore("log_alpha", r);
+            updates = r.array("updates").longs()[0];
+            Seeds.restoreState(exploreRng, TrainingStateStore.requireRngState(r, "explore"));
+            Seeds.restoreState(noiseRng, TrainingStateStore.requireRngState(r, "noise"));
         }
 
         @Override

@@ -6,6 +6,9 @@ import ai.djl.ndarray.types.Shape;
 import dev.quiver.core.env.Env;
 import dev.quiver.core.env.EnvSpec;
 import dev.quiver.core.seed.Seeds;
+import dev.quiver.nn.checkpoint.CheckpointReader;
+import dev.quiver.nn.checkpoint.CheckpointWriter;
+import dev.quiver.nn.checkpoint.Tensor;
 import dev.quiver.nn.net.Network;
 import dev.quiver.nn.optim.Adam;
 import dev.quiver.nn.train.GradientStep;
@@ -20,6 +23,8 @@ import dev.quiver.rl.agent.Learner;
 import dev.quiver.rl.agent.LossGuard;
 import dev.quiver.rl.agent.SpaceChecks;
 import dev.quiver.rl.agent.TrainingCallback;
+import dev.quiver.rl.agent.TrainingCheckpoints;
+import dev.quiver.rl.agent.TrainingStateStore;
 import dev.quiver.rl.policy.Categorical;
 import dev.quiver.rl.replay.Batch;
 import dev.quiver.rl.replay.ReplayBuffer;
@@ -59,6 +64,12 @@ import org.apache.commons.rng.UniformRandomProvider;
  * {@code Q(s, a)} on the batch) after every update, and {@code episode/return}, {@code episode/length} at
  * the end of every episode.
  *
+ * <p>Training state: with {@link TrainingCheckpoints} the run saves its state (under the name
+ * {@code sac-discrete}) at the first episode end after every {@code everySteps} env steps and can resume from
+ * it with exactly the numbers of an uninterrupted run: the actor, both critics and their targets, the three
+ * Adam optimizers, {@code log α} with its Adam state, the update counter, the replay buffer and the explore,
+ * replay and env generators.
+ *
  * @see <a href="https://arxiv.org/abs/1910.07207">Christodoulou, P. (2019). Soft Actor-Critic for Discrete
  *     Action Settings. arXiv:1910.07207</a>
  * @see <a href="https://arxiv.org/abs/1812.05905">Haarnoja, T. et al. (2018). Soft Actor-Critic Algorithms
@@ -68,6 +79,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  */
 public final class SacDiscrete implements Learner<float[], Integer> {
     private static final String NAME = "discrete SAC";
+    private static final String STATE_NAME = "sac-discrete";
     /** Adam's ε, as CleanRL's {@code sac_atari.py}. */
     static final double ADAM_EPS = 1e-4;
     private final SacDiscreteConfig config;
@@ -100,11 +112,23 @@ public final class SacDiscrete implements Learner<float[], Integer> {
 
     @Override
     public SacDiscretePolicy learn(Env<float[], Integer> env, long steps, long seed, TrainingCallback callback) {
+        return learn(env, steps, seed, callback, TrainingCheckpoints.NONE);
+    }
+
+    @Override
+    public boolean savesTrainingState() {
+        return true;
+    }
+
+    @Override
+    public SacDiscretePolicy learn(Env<float[], Integer> env, long steps, long seed, TrainingCallback callback,
+            TrainingCheckpoints checkpoints) {
         if (steps < 1) {
             throw new IllegalArgumentException("steps must be at least 1, got " + steps);
         }
         SpaceChecks.requireSameSpaces(NAME, spec, env.spec());
         Seeds seeds = Seeds.of(seed);
+        TrainingStateStore store = new TrainingStateStore(STATE_NAME, config.toMap(), seed, steps, checkpoints);
         Adam.Config adam = new Adam.Config(config.learningRate(), 0.9, 0.999, ADAM_EPS, 0, false);
         Network actor = Network.create(SacDiscretePolicy.actorSpec(config, obsDim, numActions),
                 seeds.child("init").child("actor"));
@@ -113,11 +137,10 @@ public final class SacDiscrete implements Learner<float[], Integer> {
             EntropyTemperature temperature = config.autoEntropy()
                     ? EntropyTemperature.tuned(config.alpha(), config.targetEntropyScale() * Math.log(numActions), adam)
                     : EntropyTemperature.fixed(config.alpha());
-            Agent agent = new Agent(actor, new GradientStep(actorAdam, actor.manager(), 0), critics, temperature,
-                    seeds.child("explore").rng());
+            Agent agent = new Agent(actor, actorAdam, critics, temperature, seeds.child("explore").rng());
             ReplayBuffer buffer = ReplayBuffer.discrete((int) Math.min(config.bufferSize(), steps), obsDim);
             OffPolicyLoop.run(env, steps, seeds, config.schedule(), buffer, OffPolicyLoop.discreteActions(), agent,
-                    () -> new SacDiscretePolicy(actor, config, spec.id(), obsDim, numActions, steps), callback);
+                    () -> new SacDiscretePolicy(actor, config, spec.id(), obsDim, numActions, steps), callback, store);
         } catch (RuntimeException | Error e) {
             actor.close();
             throw e;
@@ -128,6 +151,7 @@ public final class SacDiscrete implements Learner<float[], Integer> {
     /** Discrete SAC's acting and updates, driven by {@link OffPolicyLoop}. */
     private final class Agent implements OffPolicyAgent<Integer> {
         private final Network actor;
+        private final Adam actorAdam;
         private final GradientStep actorStep;
         private final Critics critics;
         private final EntropyTemperature temperature;
@@ -139,13 +163,33 @@ public final class SacDiscrete implements Learner<float[], Integer> {
         private double qMean;
         private double meanLogProb;
 
-        Agent(Network actor, GradientStep actorStep, Critics critics, EntropyTemperature temperature,
+        Agent(Network actor, Adam actorAdam, Critics critics, EntropyTemperature temperature,
                 UniformRandomProvider exploreRng) {
             this.actor = actor;
-            this.actorStep = actorStep;
+            this.actorAdam = actorAdam;
+            this.actorStep = new GradientStep(actorAdam, actor.manager(), 0);
             this.critics = critics;
             this.temperature = temperature;
             this.exploreRng = exploreRng;
+        }
+
+        @Override
+        public void save(CheckpointWriter w) {
+            w.network("actor", actor).optimizer("actor_adam", actorAdam);
+            critics.save("critic", w);
+            temperature.save("log_alpha", w);
+            w.array("updates", Tensor.ofLongs(new long[] {updates}, 1));
+            w.rngState("explore", Seeds.saveState(exploreRng));
+        }
+
+        @Override
+        public void restore(CheckpointReader r) {
+            r.restore("actor", actor);
+            r.restore("actor_adam", actorAdam);
+            critics.restore("critic", r);
+            temperature.restore("log_alpha", r);
+            updates = r.array("updates").longs()[0];
+            Seeds.restoreState(exploreRng, TrainingStateStore.requireRngState(r, "explore"));
         }
 
         @Override

@@ -5,7 +5,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.quiver.core.env.Env;
 import dev.quiver.core.env.EnvSpec;
+import dev.quiver.core.error.QuiverUserException;
 import dev.quiver.core.seed.Seeds;
+import dev.quiver.nn.checkpoint.CheckpointReader;
+import dev.quiver.nn.checkpoint.CheckpointWriter;
+import dev.quiver.nn.checkpoint.Tensor;
 import dev.quiver.nn.net.Network;
 import dev.quiver.nn.optim.Adam;
 import dev.quiver.nn.target.TargetNetworks;
@@ -24,6 +28,8 @@ import dev.quiver.rl.agent.Learner;
 import dev.quiver.rl.agent.LossGuard;
 import dev.quiver.rl.agent.SpaceChecks;
 import dev.quiver.rl.agent.TrainingCallback;
+import dev.quiver.rl.agent.TrainingCheckpoints;
+import dev.quiver.rl.agent.TrainingStateStore;
 import dev.quiver.rl.replay.Batch;
 import dev.quiver.rl.replay.ReplayBuffer;
 import java.util.LinkedHashMap;
@@ -61,6 +67,12 @@ import org.apache.commons.rng.UniformRandomProvider;
  * mean {@code Q(s, a)} on the batch) after every update, {@code train/actor_loss} with the updates that
  * also train the actor, and {@code episode/return}, {@code episode/length} at the end of every episode.
  *
+ * <p>Training state: with {@link TrainingCheckpoints} the run saves its state (under the name {@code td3}) at
+ * the first episode end after every {@code everySteps} env steps and can resume from it with exactly the
+ * numbers of an uninterrupted run: the actor and its target, both critics and their targets, the two Adam
+ * optimizers, the update counter (for the policy delay), the exploration noise's state, the replay buffer and
+ * the explore, noise, replay and env generators.
+ *
  * @see <a href="https://arxiv.org/abs/1802.09477">Fujimoto, S., van Hoof, H. and Meger, D. (2018).
  *     Addressing Function Approximation Error in Actor-Critic Methods. ICML. arXiv:1802.09477</a>
  * @see <a href="https://arxiv.org/abs/1509.02971">Lillicrap, T. et al. (2016). Continuous control with deep
@@ -68,6 +80,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  */
 public final class Td3 implements Learner<float[], float[]> {
     private static final String NAME = "TD3";
+    private static final String STATE_NAME = "td3";
     private final Td3Config config;
     private final EnvSpec spec;
     private final int obsDim;
@@ -100,22 +113,34 @@ public final class Td3 implements Learner<float[], float[]> {
 
     @Override
     public Td3Policy learn(Env<float[], float[]> env, long steps, long seed, TrainingCallback callback) {
+        return learn(env, steps, seed, callback, TrainingCheckpoints.NONE);
+    }
+
+    @Override
+    public boolean savesTrainingState() {
+        return true;
+    }
+
+    @Override
+    public Td3Policy learn(Env<float[], float[]> env, long steps, long seed, TrainingCallback callback,
+            TrainingCheckpoints checkpoints) {
         if (steps < 1) {
             throw new IllegalArgumentException("steps must be at least 1, got " + steps);
         }
         SpaceChecks.requireSameSpaces(NAME, spec, env.spec());
         Seeds seeds = Seeds.of(seed);
+        TrainingStateStore store = new TrainingStateStore(STATE_NAME, config.toMap(), seed, steps, checkpoints);
         Adam.Config adam = Adam.Config.adam(config.learningRate());
         Network actor = Network.create(Td3Policy.actorSpec(config, obsDim, actDim), seeds.child("init").child("actor"));
         try (Network actorTarget = actor.copy();
                 Critics critics = Critics.create(MlpSpecs.relu(obsDim + actDim, 1, config.hidden()), 2, adam,
                         seeds.child("init").child("critic"));
                 Adam actorAdam = new Adam(adam, actor)) {
-            Agent agent = new Agent(actor, actorTarget, new GradientStep(actorAdam, actor.manager(), 0), critics,
-                    seeds);
+            Agent agent = new Agent(actor, actorTarget, actorAdam, critics, seeds);
             ReplayBuffer buffer = ReplayBuffer.continuous((int) Math.min(config.bufferSize(), steps), obsDim, actDim);
             OffPolicyLoop.run(env, steps, seeds, config.schedule(), buffer, OffPolicyLoop.unitActions(scaling), agent,
-                    () -> new Td3Policy(actor, config, new ContinuousEnvInfo(spec.id(), obsDim, scaling), steps), callback);
+                    () -> new Td3Policy(actor, config, new ContinuousEnvInfo(spec.id(), obsDim, scaling), steps), callback,
+                    store);
         } catch (RuntimeException | Error e) {
             actor.close();
             throw e;
@@ -127,9 +152,11 @@ public final class Td3 implements Learner<float[], float[]> {
     private final class Agent implements OffPolicyAgent<float[]> {
         private final Network actor;
         private final Network actorTarget;
+        private final Adam actorAdam;
         private final GradientStep actorStep;
         private final Critics critics;
         private final UniformRandomProvider exploreRng;
+        private final UniformRandomProvider noiseRng;
         private final ExplorationNoise exploreNoise;
         private final GaussianDraws smoothingDraws;
         private final float[] targets = new float[config.batchSize()];
@@ -138,14 +165,43 @@ public final class Td3 implements Learner<float[], float[]> {
         private long updates;
         private double qMean;
 
-        Agent(Network actor, Network actorTarget, GradientStep actorStep, Critics critics, Seeds seeds) {
+        Agent(Network actor, Network actorTarget, Adam actorAdam, Critics critics, Seeds seeds) {
             this.actor = actor;
             this.actorTarget = actorTarget;
-            this.actorStep = actorStep;
+            this.actorAdam = actorAdam;
+            this.actorStep = new GradientStep(actorAdam, actor.manager(), 0);
             this.critics = critics;
             this.exploreRng = seeds.child("explore").rng();
+            this.noiseRng = seeds.child("noise").rng();
             this.exploreNoise = config.noiseType().create(config.explorationNoise(), actDim, exploreRng);
-            this.smoothingDraws = new GaussianDraws(seeds.child("noise").rng());
+            this.smoothingDraws = new GaussianDraws(noiseRng);
+        }
+
+        @Override
+        public void save(CheckpointWriter w) {
+            w.network("actor", actor).network("actor_target", actorTarget).optimizer("actor_adam", actorAdam);
+            critics.save("critic", w);
+            double[] noise = exploreNoise.state();
+            w.array("exploration_noise", Tensor.ofDoubles(noise, noise.length));
+            w.array("updates", Tensor.ofLongs(new long[] {updates}, 1));
+            w.rngState("explore", Seeds.saveState(exploreRng)).rngState("noise", Seeds.saveState(noiseRng));
+        }
+
+        @Override
+        public void restore(CheckpointReader r) {
+            r.restore("actor", actor);
+            r.restore("actor_target", actorTarget);
+            r.restore("actor_adam", actorAdam);
+            critics.restore("critic", r);
+            try {
+                exploreNoise.restoreState(r.array("exploration_noise").doubles());
+            } catch (IllegalArgumentException e) {
+                throw new QuiverUserException("checkpoint " + r.dir()
+                        + ": exploration noise state does not fit: " + e.getMessage(), e);
+            }
+            updates = r.array("updates").longs()[0];
+            Seeds.restoreState(exploreRng, TrainingStateStore.requireRngState(r, "explore"));
+            Seeds.restoreState(noiseRng, TrainingStateStore.requireRngState(r, "noise"));
         }
 
         @Override
