@@ -1,14 +1,12 @@
 package dev.quiver.rl.actorcritic;
 
 import dev.quiver.nn.checkpoint.CheckpointReader;
-import dev.quiver.nn.checkpoint.CheckpointWriter;
 import dev.quiver.nn.net.Network;
 import dev.quiver.nn.net.NetworkSpec;
-import dev.quiver.core.seed.Seeds;
 import dev.quiver.rl.agent.LearnerConfig;
+import dev.quiver.rl.agent.PolicyCheckpoints;
 import dev.quiver.rl.agent.TrainedContinuousPolicy;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
 
@@ -100,10 +98,8 @@ public abstract class ActorPolicy<C extends LearnerConfig<float[], float[]>> imp
 
     @Override
     public final void save(Path dir) {
-        Map<String, Object> cfg = new LinkedHashMap<>();
-        cfg.put(algorithm, config.toMap());
-        cfg.put("env", env.toMap());
-        new CheckpointWriter().algorithm(algorithm).step(trainedSteps).config(cfg).network("actor", actor).write(dir);
+        PolicyCheckpoints.writer(algorithm, trainedSteps, algorithm, config.toMap(), env.toMap())
+                .network("actor", actor).write(dir);
     }
 
     /**
@@ -129,13 +125,8 @@ public abstract class ActorPolicy<C extends LearnerConfig<float[], float[]>> imp
         String where = "checkpoint " + dir;
         C config = fromMap.apply(PolicyCheckpoints.section(ck, algorithm), where);
         ContinuousEnvInfo env = ContinuousEnvInfo.fromMap(PolicyCheckpoints.section(ck, "env"), where);
-        Network net = Network.create(actorSpec.of(config, env.observationSize(), env.scaling().size()), Seeds.of(0));
-        try {
-            ck.restore("actor", net);
-        } catch (RuntimeException e) {
-            net.close();
-            throw e;
-        }
+        Network net = PolicyCheckpoints.restore(ck, "actor",
+                actorSpec.of(config, env.observationSize(), env.scaling().size()));
         return new Loaded<>(net, config, env, ck.step());
     }
 

@@ -7,6 +7,7 @@ import dev.quiver.core.env.EnvSpec;
 import dev.quiver.nn.net.Network;
 import dev.quiver.nn.net.NetworkSpec;
 import dev.quiver.nn.train.GradientStep;
+import dev.quiver.rl.policy.Categorical;
 import dev.quiver.rl.replay.Batch;
 import dev.quiver.rl.value.ValueLearner;
 import java.util.Arrays;
@@ -129,7 +130,7 @@ public final class Dqn extends ValueLearner<DqnConfig, DqnPolicy> {
             }
             for (int k = 0; k < b; k++) {
                 int from = k * numActions;
-                int best = DqnPolicy.argmax(config.doubleQ() ? qOnline : qTarget, from, numActions);
+                int best = Categorical.argmax(config.doubleQ() ? qOnline : qTarget, from, numActions);
                 double bootstrap = batch.terminated()[k] ? 0 : discounts[batch.steps()[k]] * qTarget[from + best];
                 targets[k] = (float) (batch.rewards()[k] + bootstrap);
             }

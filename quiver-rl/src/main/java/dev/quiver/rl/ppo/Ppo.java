@@ -22,6 +22,7 @@ import dev.quiver.rl.agent.Learner;
 import dev.quiver.rl.agent.LossGuard;
 import dev.quiver.rl.agent.SpaceChecks;
 import dev.quiver.rl.agent.TrainingCallback;
+import dev.quiver.rl.policy.Categorical;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -389,8 +390,9 @@ public final class Ppo implements Learner<float[], Integer> {
                 for (int i = 0; i < n; i++) {
                     int k = t * n + i;
                     System.arraycopy(current, i * obsDim, obs, k * obsDim, obsDim);
-                    PpoPolicy.softmax(logits, i * numActions, numActions, probs);
-                    int a = sample(probs); // sampled even for an autoreset step, so the stream does not branch
+                    Categorical.softmax(logits, i * numActions, numActions, probs);
+                    // sampled even for an autoreset step, so the stream does not branch
+                    int a = Categorical.sample(probs, actionRng);
                     actions[k] = a;
                     stepActions[i] = a;
                     logProbs[k] = (float) Math.log(probs[a]);
@@ -436,18 +438,6 @@ public final class Ppo implements Learner<float[], Integer> {
             float[] lastValues = forward(critic, current, n);
             Gae.compute(rewards, values, terminated, truncated, autoreset, lastValues, n, config.gamma(),
                     config.gaeLambda(), advantages, returns);
-        }
-
-        private int sample(double[] probs) {
-            double u = actionRng.nextDouble();
-            double c = 0;
-            for (int a = 0; a < probs.length - 1; a++) {
-                c += probs[a];
-                if (u < c) {
-                    return a;
-                }
-            }
-            return probs.length - 1;
         }
 
         /** Shuffles the real transitions in place (Fisher–Yates). */

@@ -1,18 +1,15 @@
 package dev.quiver.rl.qrdqn;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import dev.quiver.core.error.QuiverUserException;
-import dev.quiver.core.seed.Seeds;
 import dev.quiver.nn.checkpoint.CheckpointReader;
-import dev.quiver.nn.checkpoint.CheckpointWriter;
 import dev.quiver.nn.net.Mlp;
 import dev.quiver.nn.net.Network;
 import dev.quiver.nn.net.NetworkSpec;
+import dev.quiver.rl.agent.DiscreteEnvInfo;
+import dev.quiver.rl.agent.PolicyCheckpoints;
 import dev.quiver.rl.agent.TrainedDiscretePolicy;
+import dev.quiver.rl.net.OneObservation;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The greedy policy of a QR-DQN quantile network: {@code act(s) = argmax_a (1/N) Σ_i θ_i(s, a)}, the
@@ -25,7 +22,7 @@ import java.util.Map;
  * <p>Checkpoints ({@link #save}, {@link #load}) are {@code CheckpointWriter} directories with algorithm
  * {@value #ALGORITHM}, the quantile network under component {@code quantiles}, and a config holding the
  * {@link QrDqnConfig} ({@code config.qrdqn}) and the env ({@code config.env}: id, observation size,
- * number of actions) the network was built for.
+ * number of actions; see {@link DiscreteEnvInfo}) the network was built for.
  *
  * @see <a href="https://arxiv.org/abs/1710.10044">Dabney, W., Rowland, M., Bellemare, M. G. and Munos, R.
  *     (2018). Distributional Reinforcement Learning with Quantile Regression. AAAI. arXiv:1710.10044</a>
@@ -36,18 +33,18 @@ public final class QrDqnPolicy implements TrainedDiscretePolicy {
 
     private final Network z;
     private final QrDqnConfig config;
-    private final String envId;
-    private final int obsDim;
-    private final int numActions;
+    private final DiscreteEnvInfo env;
     private final int numQuantiles;
     private final long trainedSteps;
 
     QrDqnPolicy(Network z, QrDqnConfig config, String envId, int obsDim, int numActions, long trainedSteps) {
+        this(z, config, new DiscreteEnvInfo(envId, obsDim, numActions), trainedSteps);
+    }
+
+    private QrDqnPolicy(Network z, QrDqnConfig config, DiscreteEnvInfo env, long trainedSteps) {
         this.z = z;
         this.config = config;
-        this.envId = envId;
-        this.obsDim = obsDim;
-        this.numActions = numActions;
+        this.env = env;
         this.numQuantiles = config.numQuantiles();
         this.trainedSteps = trainedSteps;
     }
@@ -86,7 +83,7 @@ public final class QrDqnPolicy implements TrainedDiscretePolicy {
     /** The greedy action: the largest mean quantile (the lowest index among ties). */
     @Override
     public Integer act(float[] observation) {
-        return greedy(outputs(observation), 0, numActions, numQuantiles);
+        return greedy(outputs(observation), 0, env.numActions(), numQuantiles);
     }
 
     /**
@@ -95,8 +92,8 @@ public final class QrDqnPolicy implements TrainedDiscretePolicy {
      */
     public float[][] quantiles(float[] observation) {
         float[] out = outputs(observation);
-        float[][] q = new float[numActions][];
-        for (int a = 0; a < numActions; a++) {
+        float[][] q = new float[env.numActions()][];
+        for (int a = 0; a < q.length; a++) {
             q[a] = java.util.Arrays.copyOfRange(out, a * numQuantiles, (a + 1) * numQuantiles);
         }
         return q;
@@ -105,21 +102,15 @@ public final class QrDqnPolicy implements TrainedDiscretePolicy {
     /** The expected returns {@code Q(s, a)}, each the mean of the action's quantiles (a fresh array). */
     public float[] qValues(float[] observation) {
         float[] out = outputs(observation);
-        float[] q = new float[numActions];
-        for (int a = 0; a < numActions; a++) {
+        float[] q = new float[env.numActions()];
+        for (int a = 0; a < q.length; a++) {
             q[a] = (float) mean(out, a * numQuantiles, numQuantiles);
         }
         return q;
     }
 
     private float[] outputs(float[] observation) {
-        if (observation.length != obsDim) {
-            throw new IllegalArgumentException("observation has " + observation.length + " values, the network expects "
-                    + obsDim);
-        }
-        try (NDManager step = z.manager().newSubManager()) {
-            return z.forward(step.create(observation, new Shape(1, obsDim))).toFloatArray();
-        }
+        return OneObservation.forward(z, observation);
     }
 
     /** The configuration that trained this policy. */
@@ -127,22 +118,19 @@ public final class QrDqnPolicy implements TrainedDiscretePolicy {
         return config;
     }
 
-    /** The id of the env the policy was trained on. */
     @Override
     public String envId() {
-        return envId;
+        return env.id();
     }
 
-    /** Floats per observation. */
     @Override
     public int observationSize() {
-        return obsDim;
+        return env.observationSize();
     }
 
-    /** The number of actions. */
     @Override
     public int numActions() {
-        return numActions;
+        return env.numActions();
     }
 
     /** The number of quantiles per action. */
@@ -150,7 +138,6 @@ public final class QrDqnPolicy implements TrainedDiscretePolicy {
         return numQuantiles;
     }
 
-    /** The number of env steps it was trained for. */
     @Override
     public long trainedSteps() {
         return trainedSteps;
@@ -163,14 +150,8 @@ public final class QrDqnPolicy implements TrainedDiscretePolicy {
 
     @Override
     public void save(Path dir) {
-        Map<String, Object> env = new LinkedHashMap<>();
-        env.put("id", envId);
-        env.put("observationSize", obsDim);
-        env.put("numActions", numActions);
-        Map<String, Object> cfg = new LinkedHashMap<>();
-        cfg.put("qrdqn", config.toMap());
-        cfg.put("env", env);
-        new CheckpointWriter().algorithm(ALGORITHM).step(trainedSteps).config(cfg).network("quantiles", z).write(dir);
+        PolicyCheckpoints.writer(ALGORITHM, trainedSteps, "qrdqn", config.toMap(), env.toMap()).network("quantiles", z)
+                .write(dir);
     }
 
     /**
@@ -179,32 +160,14 @@ public final class QrDqnPolicy implements TrainedDiscretePolicy {
      * @throws QuiverUserException if {@code dir} is not a readable QR-DQN checkpoint or its tensors do not
      *     match the architecture its config describes
      */
-    @SuppressWarnings("unchecked")
     public static QrDqnPolicy load(Path dir) {
-        CheckpointReader ck = CheckpointReader.open(dir);
-        if (!ALGORITHM.equals(ck.algorithm())) {
-            throw new QuiverUserException("checkpoint " + dir + " was written by algorithm '" + ck.algorithm()
-                    + "', not '" + ALGORITHM + "'");
-        }
-        Map<String, Object> cfg = ck.config();
+        CheckpointReader ck = PolicyCheckpoints.open(dir, ALGORITHM);
         String where = "checkpoint " + dir;
-        if (!(cfg.get("qrdqn") instanceof Map<?, ?> qrdqn) || !(cfg.get("env") instanceof Map<?, ?> env)) {
-            throw new QuiverUserException(where + ": config must hold objects 'qrdqn' and 'env', has " + cfg.keySet());
-        }
-        QrDqnConfig config = QrDqnConfig.fromMap((Map<String, ?>) qrdqn, where);
-        if (!(env.get("id") instanceof String id) || !(env.get("observationSize") instanceof Number obs)
-                || !(env.get("numActions") instanceof Number acts) || obs.intValue() < 1 || acts.intValue() < 1) {
-            throw new QuiverUserException(where + ": config.env must have a string 'id' and positive numbers "
-                    + "'observationSize' and 'numActions', got " + env);
-        }
-        Network net = Network.create(networkSpec(config, obs.intValue(), acts.intValue()), Seeds.of(0));
-        try {
-            ck.restore("quantiles", net);
-        } catch (RuntimeException e) {
-            net.close();
-            throw e;
-        }
-        return new QrDqnPolicy(net, config, id, obs.intValue(), acts.intValue(), ck.step());
+        QrDqnConfig config = QrDqnConfig.fromMap(PolicyCheckpoints.section(ck, "qrdqn"), where);
+        DiscreteEnvInfo env = DiscreteEnvInfo.fromMap(PolicyCheckpoints.section(ck, "env"), where);
+        Network net = PolicyCheckpoints.restore(ck, "quantiles",
+                networkSpec(config, env.observationSize(), env.numActions()));
+        return new QrDqnPolicy(net, config, env, ck.step());
     }
 
     @Override
@@ -214,7 +177,7 @@ public final class QrDqnPolicy implements TrainedDiscretePolicy {
 
     @Override
     public String toString() {
-        return "QrDqnPolicy[" + envId + ", " + numQuantiles + " quantiles, " + z.spec() + ", " + trainedSteps
+        return "QrDqnPolicy[" + env.id() + ", " + numQuantiles + " quantiles, " + z.spec() + ", " + trainedSteps
                 + " steps]";
     }
 }

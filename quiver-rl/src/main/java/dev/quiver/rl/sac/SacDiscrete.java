@@ -25,6 +25,7 @@ import dev.quiver.rl.agent.SpaceChecks;
 import dev.quiver.rl.agent.TrainingCallback;
 import dev.quiver.rl.agent.TrainingCheckpoints;
 import dev.quiver.rl.agent.TrainingStateStore;
+import dev.quiver.rl.net.OneObservation;
 import dev.quiver.rl.policy.Categorical;
 import dev.quiver.rl.replay.Batch;
 import dev.quiver.rl.replay.ReplayBuffer;
@@ -197,7 +198,7 @@ public final class SacDiscrete implements Learner<float[], Integer> {
             if (warmup) {
                 return exploreRng.nextInt(numActions);
             }
-            Categorical.softmax(SacDiscretePolicy.forward(actor, observation), 0, numActions, probs);
+            Categorical.softmax(OneObservation.forward(actor, observation), 0, numActions, probs);
             return Categorical.sample(probs, exploreRng);
         }
 
