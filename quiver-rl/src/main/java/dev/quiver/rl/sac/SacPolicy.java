@@ -1,12 +1,11 @@
 package dev.quiver.rl.sac;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import dev.quiver.nn.net.Mlp;
 import dev.quiver.nn.net.Network;
 import dev.quiver.rl.actorcritic.ActorPolicy;
 import dev.quiver.rl.actorcritic.ContinuousEnvInfo;
 import dev.quiver.rl.actorcritic.MlpSpecs;
+import dev.quiver.rl.net.OneObservation;
 import java.nio.file.Path;
 
 /**
@@ -37,14 +36,7 @@ public final class SacPolicy extends ActorPolicy<SacConfig> {
 
     /** The actor's outputs for one observation. */
     static float[] forward(Network actor, float[] observation) {
-        int obsDim = (int) actor.spec().inputShape().get(1);
-        if (observation.length != obsDim) {
-            throw new IllegalArgumentException("observation has " + observation.length + " values, the network expects "
-                    + obsDim);
-        }
-        try (NDManager step = actor.manager().newSubManager()) {
-            return actor.forward(step.create(observation, new Shape(1, obsDim))).toFloatArray();
-        }
+        return OneObservation.forward(actor, observation);
     }
 
     /** The deterministic action {@code tanh(μ(s))} in {@code [−1, 1]}. */
