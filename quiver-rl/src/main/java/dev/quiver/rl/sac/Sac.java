@@ -15,24 +15,20 @@ import dev.quiver.nn.train.GradientStep;
 import dev.quiver.nn.train.StepResult;
 import dev.quiver.rl.actorcritic.ActionScaling;
 import dev.quiver.rl.actorcritic.BellmanTargets;
-import dev.quiver.rl.actorcritic.ContinuousEnvInfo;
+import dev.quiver.rl.actorcritic.ContinuousActorCritic;
 import dev.quiver.rl.actorcritic.Critics;
 import dev.quiver.rl.actorcritic.EntropyTemperature;
 import dev.quiver.rl.actorcritic.GaussianDraws;
 import dev.quiver.rl.actorcritic.MlpSpecs;
 import dev.quiver.rl.actorcritic.OffPolicyAgent;
 import dev.quiver.rl.actorcritic.OffPolicyLoop;
-import dev.quiver.rl.agent.Learner;
 import dev.quiver.rl.agent.LossGuard;
-import dev.quiver.rl.agent.SpaceChecks;
 import dev.quiver.rl.agent.TrainingCallback;
-import dev.quiver.rl.agent.TrainingCheckpoints;
 import dev.quiver.rl.agent.TrainingStateStore;
 import dev.quiver.rl.replay.Batch;
 import dev.quiver.rl.replay.ReplayBuffer;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -65,7 +61,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * {@code Q(s, a)} on the batch) after every update, and {@code episode/return}, {@code episode/length} at
  * the end of every episode.
  *
- * <p>Training state: with {@link TrainingCheckpoints} the run saves its state (under the name {@code sac}) at
+ * <p>Training state: with {@link dev.quiver.rl.agent.TrainingCheckpoints} the run saves its state (under the name {@code sac}) at
  * the first episode end after every {@code everySteps} env steps and can resume from it with exactly the
  * numbers of an uninterrupted run: the actor, both critics and their targets, the three Adam optimizers,
  * {@code log α} with its Adam state, the update counter, the replay buffer and the explore, noise, replay
@@ -78,14 +74,8 @@ import org.apache.commons.rng.UniformRandomProvider;
  * @see <a href="https://arxiv.org/abs/1802.09477">Fujimoto, S., van Hoof, H. and Meger, D. (2018).
  *     Addressing Function Approximation Error in Actor-Critic Methods. ICML. arXiv:1802.09477</a>
  */
-public final class Sac implements Learner<float[], float[]> {
+public final class Sac extends ContinuousActorCritic<SacConfig, SacPolicy> {
     private static final String NAME = "SAC";
-    private static final String STATE_NAME = "sac";
-    private final SacConfig config;
-    private final EnvSpec spec;
-    private final int obsDim;
-    private final int actDim;
-    private final ActionScaling scaling;
 
     /**
      * A learner for {@code spec}; see {@link SacConfig#build}.
@@ -94,42 +84,16 @@ public final class Sac implements Learner<float[], float[]> {
      *     a bounded float32 Box
      */
     Sac(SacConfig config, EnvSpec spec) {
-        this.config = Objects.requireNonNull(config, "config");
-        this.spec = Objects.requireNonNull(spec, "spec");
-        this.obsDim = SpaceChecks.requireFloat32Box(NAME, spec);
-        this.scaling = ActionScaling.of(SpaceChecks.requireBoundedFloat32BoxActions(NAME, spec));
-        this.actDim = scaling.size();
-    }
-
-    /** The configuration. */
-    public SacConfig config() {
-        return config;
+        super(NAME, "sac", config, spec);
     }
 
     @Override
-    public EnvSpec spec() {
-        return spec;
-    }
-
-    @Override
-    public SacPolicy learn(Env<float[], float[]> env, long steps, long seed, TrainingCallback callback) {
-        return learn(env, steps, seed, callback, TrainingCheckpoints.NONE);
-    }
-
-    @Override
-    public boolean savesTrainingState() {
-        return true;
-    }
-
-    @Override
-    public SacPolicy learn(Env<float[], float[]> env, long steps, long seed, TrainingCallback callback,
-            TrainingCheckpoints checkpoints) {
-        if (steps < 1) {
-            throw new IllegalArgumentException("steps must be at least 1, got " + steps);
-        }
-        SpaceChecks.requireSameSpaces(NAME, spec, env.spec());
-        Seeds seeds = Seeds.of(seed);
-        TrainingStateStore store = new TrainingStateStore(STATE_NAME, config.toMap(), seed, steps, checkpoints);
+    protected SacPolicy train(Env<float[], float[]> env, long steps, Seeds seeds, TrainingCallback callback,
+            TrainingStateStore store) {
+        SacConfig config = config();
+        int obsDim = obsDim();
+        int actDim = actDim();
+        ActionScaling scaling = scaling();
         Adam.Config adam = Adam.Config.adam(config.learningRate());
         Network actor = Network.create(SacPolicy.actorSpec(config, obsDim, actDim), seeds.child("init").child("actor"));
         try (Critics critics = Critics.create(MlpSpecs.relu(obsDim + actDim, 1, config.hidden()), 2, adam,
@@ -140,13 +104,13 @@ public final class Sac implements Learner<float[], float[]> {
             Agent agent = new Agent(actor, actorAdam, critics, temperature, seeds);
             ReplayBuffer buffer = ReplayBuffer.continuous((int) Math.min(config.bufferSize(), steps), obsDim, actDim);
             OffPolicyLoop.run(env, steps, seeds, config.schedule(), buffer, OffPolicyLoop.unitActions(scaling), agent,
-                    () -> new SacPolicy(actor, config, new ContinuousEnvInfo(spec.id(), obsDim, scaling), steps), callback,
+                    () -> new SacPolicy(actor, config, envInfo(), steps), callback,
                     store);
         } catch (RuntimeException | Error e) {
             actor.close();
             throw e;
         }
-        return new SacPolicy(actor, config, new ContinuousEnvInfo(spec.id(), obsDim, scaling), steps);
+        return new SacPolicy(actor, config, envInfo(), steps);
     }
 
     /** SAC's acting and updates, driven by {@link OffPolicyLoop}. */
@@ -160,8 +124,8 @@ public final class Sac implements Learner<float[], float[]> {
         private final UniformRandomProvider noiseRng;
         private final GaussianDraws exploreNoise;
         private final GaussianDraws updateNoise;
-        private final float[] targets = new float[config.batchSize()];
-        private final float[] unit = new float[actDim];
+        private final float[] targets = new float[config().batchSize()];
+        private final float[] unit = new float[actDim()];
         private long updates;
         private double qMean;
         private double meanLogProb;
@@ -201,13 +165,13 @@ public final class Sac implements Learner<float[], float[]> {
         @Override
         public float[] act(float[] observation, boolean warmup) {
             if (warmup) {
-                for (int j = 0; j < actDim; j++) {
+                for (int j = 0; j < actDim(); j++) {
                     unit[j] = (float) (2 * exploreRng.nextDouble() - 1);
                 }
-                return scaling.toEnv(unit);
+                return scaling().toEnv(unit);
             }
             float[] out = SacPolicy.forward(actor, observation);
-            return scaling.toEnv(SquashedGaussian.action(out, exploreNoise.next(actDim)));
+            return scaling().toEnv(SquashedGaussian.action(out, exploreNoise.next(actDim())));
         }
 
         @Override
@@ -216,8 +180,8 @@ public final class Sac implements Learner<float[], float[]> {
             double alpha = temperature.alpha();
             computeTargets(batch, alpha);
             StepResult critic = critics.update(sub -> {
-                NDArray obs = sub.create(batch.observations(), new Shape(b, obsDim));
-                NDArray x = obs.concat(sub.create(batch.continuousActions(), new Shape(b, actDim)), 1);
+                NDArray obs = sub.create(batch.observations(), new Shape(b, obsDim()));
+                NDArray x = obs.concat(sub.create(batch.continuousActions(), new Shape(b, actDim())), 1);
                 NDArray y = sub.create(targets, new Shape(b, 1));
                 List<NDArray> q = critics.forward(x);
                 qMean = q.get(0).mean().getFloat();
@@ -228,11 +192,11 @@ public final class Sac implements Learner<float[], float[]> {
                 return loss;
             });
             LossGuard.requireFinite(NAME, "critic loss", critic.loss(), step);
-            float[] eps = updateNoise.next(b * actDim);
+            float[] eps = updateNoise.next(b * actDim());
             StepResult actorResult = actorStep.step(sub -> {
-                NDArray obs = sub.create(batch.observations(), new Shape(b, obsDim));
+                NDArray obs = sub.create(batch.observations(), new Shape(b, obsDim()));
                 SquashedGaussian.Sample s = SquashedGaussian.sample(actor.forward(obs, true),
-                        sub.create(eps, new Shape(b, actDim)));
+                        sub.create(eps, new Shape(b, actDim())));
                 NDArray minQ = critics.min(obs.concat(s.action(), 1));
                 meanLogProb = s.logProb().mean().getFloat();
                 return s.logProb().mul((float) alpha).sub(minQ).mean();
@@ -240,8 +204,8 @@ public final class Sac implements Learner<float[], float[]> {
             critics.zeroGradients();
             LossGuard.requireFinite(NAME, "actor loss", actorResult.loss(), step);
             temperature.update(meanLogProb);
-            if (++updates % config.targetUpdateInterval() == 0) {
-                critics.updateTargets(config.tau());
+            if (++updates % config().targetUpdateInterval() == 0) {
+                critics.updateTargets(config().tau());
             }
             return Map.of("train/critic_loss", (double) critic.loss(), "train/actor_loss", (double) actorResult.loss(),
                     "train/alpha", alpha, "train/q_mean", qMean);
@@ -252,12 +216,12 @@ public final class Sac implements Learner<float[], float[]> {
             int b = batch.size();
             float[] next;
             try (NDManager sub = critics.manager().newSubManager()) {
-                NDArray obs = sub.create(batch.nextObservations(), new Shape(b, obsDim));
+                NDArray obs = sub.create(batch.nextObservations(), new Shape(b, obsDim()));
                 SquashedGaussian.Sample s = SquashedGaussian.sample(actor.forward(obs),
-                        sub.create(updateNoise.next(b * actDim), new Shape(b, actDim)));
+                        sub.create(updateNoise.next(b * actDim()), new Shape(b, actDim())));
                 next = critics.targetMin(obs.concat(s.action(), 1)).sub(s.logProb().mul((float) alpha)).toFloatArray();
             }
-            BellmanTargets.compute(batch, next, config.gamma(), targets);
+            BellmanTargets.compute(batch, next, config().gamma(), targets);
         }
     }
 }

@@ -17,25 +17,21 @@ import dev.quiver.nn.train.GradientStep;
 import dev.quiver.nn.train.StepResult;
 import dev.quiver.rl.actorcritic.ActionScaling;
 import dev.quiver.rl.actorcritic.BellmanTargets;
-import dev.quiver.rl.actorcritic.ContinuousEnvInfo;
+import dev.quiver.rl.actorcritic.ContinuousActorCritic;
 import dev.quiver.rl.actorcritic.Critics;
 import dev.quiver.rl.actorcritic.ExplorationNoise;
 import dev.quiver.rl.actorcritic.GaussianDraws;
 import dev.quiver.rl.actorcritic.MlpSpecs;
 import dev.quiver.rl.actorcritic.OffPolicyAgent;
 import dev.quiver.rl.actorcritic.OffPolicyLoop;
-import dev.quiver.rl.agent.Learner;
 import dev.quiver.rl.agent.LossGuard;
-import dev.quiver.rl.agent.SpaceChecks;
 import dev.quiver.rl.agent.TrainingCallback;
-import dev.quiver.rl.agent.TrainingCheckpoints;
 import dev.quiver.rl.agent.TrainingStateStore;
 import dev.quiver.rl.replay.Batch;
 import dev.quiver.rl.replay.ReplayBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -67,7 +63,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * mean {@code Q(s, a)} on the batch) after every update, {@code train/actor_loss} with the updates that
  * also train the actor, and {@code episode/return}, {@code episode/length} at the end of every episode.
  *
- * <p>Training state: with {@link TrainingCheckpoints} the run saves its state (under the name {@code td3}) at
+ * <p>Training state: with {@link dev.quiver.rl.agent.TrainingCheckpoints} the run saves its state (under the name {@code td3}) at
  * the first episode end after every {@code everySteps} env steps and can resume from it with exactly the
  * numbers of an uninterrupted run: the actor and its target, both critics and their targets, the two Adam
  * optimizers, the update counter (for the policy delay), the exploration noise's state, the replay buffer and
@@ -78,14 +74,8 @@ import org.apache.commons.rng.UniformRandomProvider;
  * @see <a href="https://arxiv.org/abs/1509.02971">Lillicrap, T. et al. (2016). Continuous control with deep
  *     reinforcement learning. ICLR. arXiv:1509.02971</a>
  */
-public final class Td3 implements Learner<float[], float[]> {
+public final class Td3 extends ContinuousActorCritic<Td3Config, Td3Policy> {
     private static final String NAME = "TD3";
-    private static final String STATE_NAME = "td3";
-    private final Td3Config config;
-    private final EnvSpec spec;
-    private final int obsDim;
-    private final int actDim;
-    private final ActionScaling scaling;
 
     /**
      * A learner for {@code spec}; see {@link Td3Config#build}.
@@ -94,42 +84,16 @@ public final class Td3 implements Learner<float[], float[]> {
      *     a bounded float32 Box
      */
     Td3(Td3Config config, EnvSpec spec) {
-        this.config = Objects.requireNonNull(config, "config");
-        this.spec = Objects.requireNonNull(spec, "spec");
-        this.obsDim = SpaceChecks.requireFloat32Box(NAME, spec);
-        this.scaling = ActionScaling.of(SpaceChecks.requireBoundedFloat32BoxActions(NAME, spec));
-        this.actDim = scaling.size();
-    }
-
-    /** The configuration. */
-    public Td3Config config() {
-        return config;
+        super(NAME, "td3", config, spec);
     }
 
     @Override
-    public EnvSpec spec() {
-        return spec;
-    }
-
-    @Override
-    public Td3Policy learn(Env<float[], float[]> env, long steps, long seed, TrainingCallback callback) {
-        return learn(env, steps, seed, callback, TrainingCheckpoints.NONE);
-    }
-
-    @Override
-    public boolean savesTrainingState() {
-        return true;
-    }
-
-    @Override
-    public Td3Policy learn(Env<float[], float[]> env, long steps, long seed, TrainingCallback callback,
-            TrainingCheckpoints checkpoints) {
-        if (steps < 1) {
-            throw new IllegalArgumentException("steps must be at least 1, got " + steps);
-        }
-        SpaceChecks.requireSameSpaces(NAME, spec, env.spec());
-        Seeds seeds = Seeds.of(seed);
-        TrainingStateStore store = new TrainingStateStore(STATE_NAME, config.toMap(), seed, steps, checkpoints);
+    protected Td3Policy train(Env<float[], float[]> env, long steps, Seeds seeds, TrainingCallback callback,
+            TrainingStateStore store) {
+        Td3Config config = config();
+        int obsDim = obsDim();
+        int actDim = actDim();
+        ActionScaling scaling = scaling();
         Adam.Config adam = Adam.Config.adam(config.learningRate());
         Network actor = Network.create(Td3Policy.actorSpec(config, obsDim, actDim), seeds.child("init").child("actor"));
         try (Network actorTarget = actor.copy();
@@ -139,13 +103,13 @@ public final class Td3 implements Learner<float[], float[]> {
             Agent agent = new Agent(actor, actorTarget, actorAdam, critics, seeds);
             ReplayBuffer buffer = ReplayBuffer.continuous((int) Math.min(config.bufferSize(), steps), obsDim, actDim);
             OffPolicyLoop.run(env, steps, seeds, config.schedule(), buffer, OffPolicyLoop.unitActions(scaling), agent,
-                    () -> new Td3Policy(actor, config, new ContinuousEnvInfo(spec.id(), obsDim, scaling), steps), callback,
+                    () -> new Td3Policy(actor, config, envInfo(), steps), callback,
                     store);
         } catch (RuntimeException | Error e) {
             actor.close();
             throw e;
         }
-        return new Td3Policy(actor, config, new ContinuousEnvInfo(spec.id(), obsDim, scaling), steps);
+        return new Td3Policy(actor, config, envInfo(), steps);
     }
 
     /** TD3's acting and updates, driven by {@link OffPolicyLoop}. */
@@ -159,9 +123,9 @@ public final class Td3 implements Learner<float[], float[]> {
         private final UniformRandomProvider noiseRng;
         private final ExplorationNoise exploreNoise;
         private final GaussianDraws smoothingDraws;
-        private final float[] targets = new float[config.batchSize()];
-        private final float[] smoothing = new float[config.batchSize() * actDim];
-        private final float[] unit = new float[actDim];
+        private final float[] targets = new float[config().batchSize()];
+        private final float[] smoothing = new float[config().batchSize() * actDim()];
+        private final float[] unit = new float[actDim()];
         private long updates;
         private double qMean;
 
@@ -173,7 +137,7 @@ public final class Td3 implements Learner<float[], float[]> {
             this.critics = critics;
             this.exploreRng = seeds.child("explore").rng();
             this.noiseRng = seeds.child("noise").rng();
-            this.exploreNoise = config.noiseType().create(config.explorationNoise(), actDim, exploreRng);
+            this.exploreNoise = config().noiseType().create(config().explorationNoise(), actDim(), exploreRng);
             this.smoothingDraws = new GaussianDraws(noiseRng);
         }
 
@@ -207,15 +171,15 @@ public final class Td3 implements Learner<float[], float[]> {
         @Override
         public float[] act(float[] observation, boolean warmup) {
             if (warmup) {
-                for (int j = 0; j < actDim; j++) {
+                for (int j = 0; j < actDim(); j++) {
                     unit[j] = (float) (2 * exploreRng.nextDouble() - 1);
                 }
             } else {
                 float[] mu = Td3Policy.unitActionOf(actor, observation);
-                System.arraycopy(mu, 0, unit, 0, actDim);
+                System.arraycopy(mu, 0, unit, 0, actDim());
                 exploreNoise.addTo(unit);
             }
-            return scaling.toEnv(unit);
+            return scaling().toEnv(unit);
         }
 
         @Override
@@ -228,8 +192,8 @@ public final class Td3 implements Learner<float[], float[]> {
             int b = batch.size();
             computeTargets(batch);
             StepResult critic = critics.update(sub -> {
-                NDArray obs = sub.create(batch.observations(), new Shape(b, obsDim));
-                NDArray x = obs.concat(sub.create(batch.continuousActions(), new Shape(b, actDim)), 1);
+                NDArray obs = sub.create(batch.observations(), new Shape(b, obsDim()));
+                NDArray x = obs.concat(sub.create(batch.continuousActions(), new Shape(b, actDim())), 1);
                 NDArray y = sub.create(targets, new Shape(b, 1));
                 List<NDArray> q = critics.forward(x);
                 qMean = q.get(0).mean().getFloat();
@@ -243,17 +207,17 @@ public final class Td3 implements Learner<float[], float[]> {
             Map<String, Double> m = new LinkedHashMap<>();
             m.put("train/critic_loss", (double) critic.loss());
             m.put("train/q_mean", qMean);
-            if (++updates % config.policyDelay() == 0) {
+            if (++updates % config().policyDelay() == 0) {
                 StepResult a = actorStep.step(sub -> {
-                    NDArray obs = sub.create(batch.observations(), new Shape(b, obsDim));
+                    NDArray obs = sub.create(batch.observations(), new Shape(b, obsDim()));
                     NDArray mu = Td3Policy.unitActions(actor, obs, true);
                     return critics.forwardFirst(obs.concat(mu, 1)).mean().neg();
                 });
                 critics.zeroGradients();
                 LossGuard.requireFinite(NAME, "actor loss", a.loss(), step);
                 m.put("train/actor_loss", (double) a.loss());
-                critics.updateTargets(config.tau());
-                TargetNetworks.polyakUpdate(actorTarget, actor, config.tau());
+                critics.updateTargets(config().tau());
+                TargetNetworks.polyakUpdate(actorTarget, actor, config().tau());
             }
             return m;
         }
@@ -261,20 +225,20 @@ public final class Td3 implements Learner<float[], float[]> {
         /** {@code y = r + γ (1 − terminated) min_i Q'_i(s', ã')} with smoothed target actions, outside the tape. */
         private void computeTargets(Batch batch) {
             int b = batch.size();
-            float[] eps = smoothingDraws.next(b * actDim);
-            float sigma = (float) config.targetPolicyNoise();
-            float clip = (float) config.targetNoiseClip();
-            for (int i = 0; i < b * actDim; i++) {
+            float[] eps = smoothingDraws.next(b * actDim());
+            float sigma = (float) config().targetPolicyNoise();
+            float clip = (float) config().targetNoiseClip();
+            for (int i = 0; i < b * actDim(); i++) {
                 smoothing[i] = Math.max(-clip, Math.min(clip, sigma * eps[i]));
             }
             float[] next;
             try (NDManager sub = critics.manager().newSubManager()) {
-                NDArray obs = sub.create(batch.nextObservations(), new Shape(b, obsDim));
+                NDArray obs = sub.create(batch.nextObservations(), new Shape(b, obsDim()));
                 NDArray a = Td3Policy.unitActions(actorTarget, obs, false)
-                        .add(sub.create(smoothing, new Shape(b, actDim))).clip(-1f, 1f);
+                        .add(sub.create(smoothing, new Shape(b, actDim()))).clip(-1f, 1f);
                 next = critics.targetMin(obs.concat(a, 1)).toFloatArray();
             }
-            BellmanTargets.compute(batch, next, config.gamma(), targets);
+            BellmanTargets.compute(batch, next, config().gamma(), targets);
         }
     }
 }
