@@ -103,7 +103,7 @@ public final class Algorithms {
      * @throws QuiverUserException if the checkpoint is unreadable or written by an unknown algorithm
      */
     public static TrainedPolicy<?> load(Path dir) {
-        String algorithm = CheckpointReader.open(dir).algorithm();
+        String algorithm = CheckpointReader.summary(dir).algorithm();
         Algorithm a = ALL.get(algorithm);
         if (a == null) {
             throw new QuiverUserException("checkpoint " + dir + " was written by algorithm '" + algorithm

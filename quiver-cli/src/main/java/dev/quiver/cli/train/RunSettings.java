@@ -7,14 +7,11 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.quiver.core.error.QuiverUserException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The settings of a {@code quiver train} run as its {@code config.json} records them, read back for
@@ -83,20 +80,6 @@ record RunSettings(Path file, String algorithm, String env, long steps, long[] s
             return w == null ? Double.NaN : w.getAsDouble();
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
-        }
-    }
-
-    /** Deletes a directory tree if it exists. */
-    static void deleteTree(Path p) {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path q : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(q);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("deleting " + p, e);
         }
     }
 }

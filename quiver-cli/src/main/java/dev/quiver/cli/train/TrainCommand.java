@@ -339,7 +339,7 @@ public final class TrainCommand implements Callable<Integer> {
         long lines;
         MetricsLog log;
         if (resuming && saves && Files.isDirectory(stateDir)) {
-            long savedStep = CheckpointReader.open(stateDir).step();
+            long savedStep = CheckpointReader.summary(stateDir).step();
             log = MetricsLog.resume(metricsFile, savedStep, progress::count);
             stdout.println("seed " + s + ": continuing from the training state saved at step " + savedStep);
         } else {
@@ -405,7 +405,7 @@ public final class TrainCommand implements Callable<Integer> {
             }
             evalDoc.put("wall_seconds", wall);
             AtomicFiles.writeString(dir.resolve("eval.json"), Json.toJson(evalDoc), "--out " + dir);
-            RunSettings.deleteTree(stateDir);
+            AtomicFiles.deleteTree(stateDir, "training state " + stateDir);
             return new SeedResult(s, progress.episodes, progress.recentMean(), eval, best, progress.bestStep, wall,
                     lines);
         }

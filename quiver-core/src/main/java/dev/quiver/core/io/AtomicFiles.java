@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * Writes files so that readers never see a half-written one: the bytes go to a fresh temporary file
@@ -61,5 +63,30 @@ public final class AtomicFiles {
     /** Writes {@code text} as UTF-8 to {@code out} atomically (see {@link #write(Path, byte[], String)}). */
     public static void writeString(Path out, CharSequence text, String what) {
         write(out, text.toString().getBytes(StandardCharsets.UTF_8), what);
+    }
+
+    /** Deletes {@code dir} and everything below it, if it exists (children before parents). */
+    public static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path q : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(q);
+            }
+        }
+    }
+
+    /**
+     * {@link #deleteTree(Path)}, failing with a message naming {@code what}.
+     *
+     * @throws QuiverUserException if it cannot be deleted
+     */
+    public static void deleteTree(Path dir, String what) {
+        try {
+            deleteTree(dir);
+        } catch (IOException e) {
+            throw new QuiverUserException("cannot delete " + what + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -55,6 +55,48 @@ public final class CheckpointReader {
      *     version, or inconsistent with each other
      */
     public static CheckpointReader open(Path dir) {
+        JsonObject m = readManifest(dir);
+        Path mf = dir.resolve(MANIFEST);
+        Map<String, Tensor> t = SafeTensors.read(dir.resolve(m.get("tensorsFile").getAsString()), null);
+        CheckpointReader r = new CheckpointReader(dir, m, t);
+        for (String section : new String[] {"networks", "optimizers"}) {
+            for (Map.Entry<String, JsonElement> e : m.getAsJsonObject(section).entrySet()) {
+                JsonArray list = e.getValue().getAsJsonObject().getAsJsonArray(
+                        section.equals("networks") ? "parameters" : "state");
+                for (JsonElement p : list) {
+                    String name = p.getAsJsonObject().get("tensor").getAsString();
+                    if (!t.containsKey(name)) {
+                        throw new QuiverUserException(mf + ": " + section + "." + e.getKey() + " lists tensor '" + name
+                                + "' that " + TENSORS + " does not contain");
+                    }
+                }
+            }
+        }
+        return r;
+    }
+
+    /**
+     * What a checkpoint's manifest says about it, read without loading its tensors.
+     *
+     * @param algorithm the algorithm that wrote it
+     * @param step the training step it was written at
+     */
+    public record Summary(String algorithm, long step) {
+    }
+
+    /**
+     * The algorithm and step of the checkpoint in {@code dir}, from its manifest only (the tensors are not
+     * read; {@link #open} checks them).
+     *
+     * @throws QuiverUserException if the manifest is missing, unreadable, or of another format or version
+     */
+    public static Summary summary(Path dir) {
+        JsonObject m = readManifest(dir);
+        return new Summary(m.get("algorithm").getAsString(), m.get("step").getAsLong());
+    }
+
+    /** Reads and checks {@code dir/manifest.json} (format and version). */
+    private static JsonObject readManifest(Path dir) {
         Path mf = dir.resolve(MANIFEST);
         JsonObject m;
         try {
@@ -73,22 +115,7 @@ public final class CheckpointReader {
             throw new QuiverUserException(mf + ": formatVersion " + version + " is not supported (this Quiver reads "
                     + FORMAT_VERSION + ")");
         }
-        Map<String, Tensor> t = SafeTensors.read(dir.resolve(m.get("tensorsFile").getAsString()), null);
-        CheckpointReader r = new CheckpointReader(dir, m, t);
-        for (String section : new String[] {"networks", "optimizers"}) {
-            for (Map.Entry<String, JsonElement> e : m.getAsJsonObject(section).entrySet()) {
-                JsonArray list = e.getValue().getAsJsonObject().getAsJsonArray(
-                        section.equals("networks") ? "parameters" : "state");
-                for (JsonElement p : list) {
-                    String name = p.getAsJsonObject().get("tensor").getAsString();
-                    if (!t.containsKey(name)) {
-                        throw new QuiverUserException(mf + ": " + section + "." + e.getKey() + " lists tensor '" + name
-                                + "' that " + TENSORS + " does not contain");
-                    }
-                }
-            }
-        }
-        return r;
+        return m;
     }
 
     /** The checkpoint directory. */

@@ -7,6 +7,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.quiver.core.error.QuiverUserException;
+import dev.quiver.core.io.AtomicFiles;
 import dev.quiver.nn.net.Network;
 import dev.quiver.nn.optim.Optimizer;
 import dev.quiver.nn.runtime.NnRuntime;
@@ -19,10 +20,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Writes a training checkpoint: a directory holding {@code manifest.json} and {@code tensors.safetensors}
@@ -179,10 +178,10 @@ public final class CheckpointWriter {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target);
             }
-            deleteTree(old);
+            AtomicFiles.deleteTree(old);
         } catch (IOException e) {
             try {
-                deleteTree(tmp);
+                AtomicFiles.deleteTree(tmp);
                 if (Files.exists(old) && !Files.exists(target)) {
                     Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
                 }
@@ -217,17 +216,6 @@ public final class CheckpointWriter {
     private static void fsync(Path p) throws IOException {
         try (FileChannel c = FileChannel.open(p, StandardOpenOption.WRITE)) {
             c.force(true);
-        }
-    }
-
-    static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path q : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(q);
-            }
         }
     }
 }
