@@ -126,6 +126,10 @@ public final class Sac extends ContinuousActorCritic<SacConfig, SacPolicy> {
         private final GaussianDraws updateNoise;
         private final float[] targets = new float[config().batchSize()];
         private final float[] unit = new float[actDim()];
+        private final boolean sde = config().useSde();
+        private final int sdeSize;
+        private float[] sdeMatrix;
+        private long acted;
         private long updates;
         private double qMean;
         private double meanLogProb;
@@ -140,6 +144,7 @@ public final class Sac extends ContinuousActorCritic<SacConfig, SacPolicy> {
             this.noiseRng = seeds.child("noise").rng();
             this.exploreNoise = new GaussianDraws(exploreRng);
             this.updateNoise = new GaussianDraws(noiseRng);
+            this.sdeSize = sde ? ((StateDependentActor) actor.spec()).featureSize() * actDim() : 0;
         }
 
         @Override
@@ -148,6 +153,12 @@ public final class Sac extends ContinuousActorCritic<SacConfig, SacPolicy> {
             critics.save("critic", w);
             temperature.save("log_alpha", w);
             w.array("updates", Tensor.ofLongs(new long[] {updates}, 1));
+            if (sde) {
+                w.array("sde_acted", Tensor.ofLongs(new long[] {acted}, 1));
+                if (sdeMatrix != null) {
+                    w.array("sde_matrix", Tensor.ofDoubles(toDoubles(sdeMatrix), sdeMatrix.length));
+                }
+            }
             w.rngState("explore", Seeds.saveState(exploreRng)).rngState("noise", Seeds.saveState(noiseRng));
         }
 
@@ -158,12 +169,19 @@ public final class Sac extends ContinuousActorCritic<SacConfig, SacPolicy> {
             critics.restore("critic", r);
             temperature.restore("log_alpha", r);
             updates = r.array("updates").longs()[0];
+            if (sde) {
+                acted = r.array("sde_acted").longs()[0];
+                sdeMatrix = acted == 0 ? null : toFloats(r.array("sde_matrix").doubles());
+            }
             Seeds.restoreState(exploreRng, TrainingStateStore.requireRngState(r, "explore"));
             Seeds.restoreState(noiseRng, TrainingStateStore.requireRngState(r, "noise"));
         }
 
         @Override
         public float[] act(float[] observation, boolean warmup) {
+            if (sde) {
+                redrawExplorationMatrixIfDue();
+            }
             if (warmup) {
                 for (int j = 0; j < actDim(); j++) {
                     unit[j] = (float) (2 * exploreRng.nextDouble() - 1);
@@ -171,14 +189,52 @@ public final class Sac extends ContinuousActorCritic<SacConfig, SacPolicy> {
                 return scaling().toEnv(unit);
             }
             float[] out = SacPolicy.forward(actor, observation);
+            if (sde) {
+                return scaling().toEnv(StateDependentNoise.action(out, actDim(), sdeMatrix));
+            }
             return scaling().toEnv(SquashedGaussian.action(out, exploreNoise.next(actDim())));
+        }
+
+        /**
+         * gSDE: draws a new exploration matrix at the start of every round of {@code trainFrequency} env steps
+         * and every {@code sdeSampleFreq} steps within a round (SB3's {@code reset_noise} calls in
+         * {@code collect_rollouts}).
+         */
+        private void redrawExplorationMatrixIfDue() {
+            long inRound = acted % config().trainFrequency();
+            long every = config().sdeSampleFreq();
+            if (inRound == 0 || (every > 0 && inRound % every == 0)) {
+                float[] logStd = StateDependentActor.logStd(actor).toFloatArray();
+                sdeMatrix = StateDependentNoise.matrix(logStd, exploreNoise.next(sdeSize));
+            }
+            acted++;
+        }
+
+        /**
+         * Reparameterised actions for a batch of actor outputs: per-sample Gaussian noise {@code eps}
+         * ({@code batch × |A|} draws), or with gSDE one exploration matrix for the batch ({@code |z| × |A|}
+         * draws, SB3's {@code reset_noise()} before every update).
+         */
+        private SquashedGaussian.Sample sample(NDManager sub, NDArray out, float[] eps) {
+            int b = (int) out.getShape().get(0);
+            if (sde) {
+                NDArray logStd = StateDependentActor.logStd(actor);
+                return StateDependentNoise.sample(out, actDim(), logStd, sub.create(eps, logStd.getShape()));
+            }
+            return SquashedGaussian.sample(out, sub.create(eps, new Shape(b, actDim())));
+        }
+
+        /** The standard normal draws of one update's {@link #sample} calls. */
+        private float[] drawUpdateNoise(int b) {
+            return updateNoise.next(sde ? sdeSize : b * actDim()).clone();
         }
 
         @Override
         public Map<String, Double> train(Batch batch, long step) {
             int b = batch.size();
             double alpha = temperature.alpha();
-            computeTargets(batch, alpha);
+            float[] matrixEps = sde ? drawUpdateNoise(b) : null;
+            computeTargets(batch, alpha, matrixEps);
             StepResult critic = critics.update(sub -> {
                 NDArray obs = sub.create(batch.observations(), new Shape(b, obsDim()));
                 NDArray x = obs.concat(sub.create(batch.continuousActions(), new Shape(b, actDim())), 1);
@@ -192,11 +248,10 @@ public final class Sac extends ContinuousActorCritic<SacConfig, SacPolicy> {
                 return loss;
             });
             LossGuard.requireFinite(NAME, "critic loss", critic.loss(), step);
-            float[] eps = updateNoise.next(b * actDim());
+            float[] eps = sde ? matrixEps : drawUpdateNoise(b);
             StepResult actorResult = actorStep.step(sub -> {
                 NDArray obs = sub.create(batch.observations(), new Shape(b, obsDim()));
-                SquashedGaussian.Sample s = SquashedGaussian.sample(actor.forward(obs, true),
-                        sub.create(eps, new Shape(b, actDim())));
+                SquashedGaussian.Sample s = sample(sub, actor.forward(obs, true), eps);
                 NDArray minQ = critics.min(obs.concat(s.action(), 1));
                 meanLogProb = s.logProb().mean().getFloat();
                 return s.logProb().mul((float) alpha).sub(minQ).mean();
@@ -211,14 +266,29 @@ public final class Sac extends ContinuousActorCritic<SacConfig, SacPolicy> {
                     "train/alpha", alpha, "train/q_mean", qMean);
         }
 
+        private static double[] toDoubles(float[] f) {
+            double[] d = new double[f.length];
+            for (int i = 0; i < f.length; i++) {
+                d[i] = f[i];
+            }
+            return d;
+        }
+
+        private static float[] toFloats(double[] d) {
+            float[] f = new float[d.length];
+            for (int i = 0; i < d.length; i++) {
+                f[i] = (float) d[i];
+            }
+            return f;
+        }
+
         /** {@code y = r + γ (1 − terminated) (min_i Q'_i(s', ã') − α log π(ã'|s'))}, outside the tape. */
-        private void computeTargets(Batch batch, double alpha) {
+        private void computeTargets(Batch batch, double alpha, float[] matrixEps) {
             int b = batch.size();
             float[] next;
             try (NDManager sub = critics.manager().newSubManager()) {
                 NDArray obs = sub.create(batch.nextObservations(), new Shape(b, obsDim()));
-                SquashedGaussian.Sample s = SquashedGaussian.sample(actor.forward(obs),
-                        sub.create(updateNoise.next(b * actDim()), new Shape(b, actDim())));
+                SquashedGaussian.Sample s = sample(sub, actor.forward(obs), sde ? matrixEps : drawUpdateNoise(b));
                 next = critics.targetMin(obs.concat(s.action(), 1)).sub(s.logProb().mul((float) alpha)).toFloatArray();
             }
             BellmanTargets.compute(batch, next, config().gamma(), targets);

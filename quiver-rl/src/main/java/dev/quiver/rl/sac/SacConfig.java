@@ -30,6 +30,12 @@ import java.util.Map;
  * <tr><td>hidden</td><td>[256, 256]</td><td>hidden widths of the actor and of each critic (ReLU)</td></tr>
  * <tr><td>autoEntropy</td><td>true</td><td>tune α towards the target entropy −|A| (SB3's {@code ent_coef="auto"})</td></tr>
  * <tr><td>alpha</td><td>1.0</td><td>the entropy temperature α: its initial value when tuned, else its fixed value</td></tr>
+ * <tr><td>useSde</td><td>false</td><td>explore with gSDE ({@link StateDependentNoise}; SB3's {@code use_sde}) instead of
+ * independent Gaussian noise per step</td></tr>
+ * <tr><td>logStdInit</td><td>−3.0</td><td>gSDE: initial log standard deviation of the exploration matrix (SB3's
+ * {@code log_std_init})</td></tr>
+ * <tr><td>sdeSampleFreq</td><td>−1</td><td>gSDE: env steps between redraws of the exploration matrix within a round
+ * of {@code trainFrequency} steps; −1: once per round (SB3's {@code sde_sample_freq})</td></tr>
  * </table>
  *
  * <pre>{@code
@@ -45,7 +51,7 @@ import java.util.Map;
  */
 public record SacConfig(double learningRate, int bufferSize, int batchSize, double gamma, double tau,
         long targetUpdateInterval, long learningStarts, long trainFrequency, int gradientSteps, List<Integer> hidden,
-        boolean autoEntropy, double alpha) implements LearnerConfig<float[], float[]> {
+        boolean autoEntropy, double alpha, boolean useSde, double logStdInit, long sdeSampleFreq) implements LearnerConfig<float[], float[]> {
     /** The algorithm's name in config messages. */
     private static final String ALGORITHM = "SAC";
 
@@ -66,6 +72,9 @@ public record SacConfig(double learningRate, int bufferSize, int batchSize, doub
         }
         hidden = List.copyOf(hidden);
         check(alpha > 0 && Double.isFinite(alpha), "alpha", alpha, "> 0");
+        check(Double.isFinite(logStdInit), "logStdInit", logStdInit, "finite");
+        check(sdeSampleFreq == -1 || sdeSampleFreq >= 1, "sdeSampleFreq", sdeSampleFreq,
+                "-1 (redraw at every round of trainFrequency steps) or >= 1");
     }
 
     private static void check(boolean ok, String key, Object value, String allowed) {
@@ -77,7 +86,8 @@ public record SacConfig(double learningRate, int bufferSize, int batchSize, doub
 
     /** Stable-Baselines3's SAC defaults with RL Zoo's Pendulum learning rate (see the table above). */
     public static SacConfig defaults() {
-        return new SacConfig(1e-3, 1_000_000, 256, 0.99, 0.005, 1, 100, 1, 1, List.of(256, 256), true, 1.0);
+        return new SacConfig(1e-3, 1_000_000, 256, 0.99, 0.005, 1, 100, 1, 1, List.of(256, 256), true, 1.0, false, -3.0,
+                -1);
     }
 
     /** Builds a SAC learner for {@code spec} (float32 Box observations, bounded float32 Box actions). */
@@ -94,73 +104,85 @@ public record SacConfig(double learningRate, int bufferSize, int batchSize, doub
     /** A copy with another learning rate. */
     public SacConfig withLearningRate(double v) {
         return new SacConfig(v, bufferSize, batchSize, gamma, tau, targetUpdateInterval, learningStarts, trainFrequency,
-                gradientSteps, hidden, autoEntropy, alpha);
+                gradientSteps, hidden, autoEntropy, alpha, useSde, logStdInit, sdeSampleFreq);
     }
 
     /** A copy with another replay capacity. */
     public SacConfig withBufferSize(int v) {
         return new SacConfig(learningRate, v, batchSize, gamma, tau, targetUpdateInterval, learningStarts,
-                trainFrequency, gradientSteps, hidden, autoEntropy, alpha);
+                trainFrequency, gradientSteps, hidden, autoEntropy, alpha, useSde, logStdInit, sdeSampleFreq);
     }
 
     /** A copy with another batch size. */
     public SacConfig withBatchSize(int v) {
         return new SacConfig(learningRate, bufferSize, v, gamma, tau, targetUpdateInterval, learningStarts,
-                trainFrequency, gradientSteps, hidden, autoEntropy, alpha);
+                trainFrequency, gradientSteps, hidden, autoEntropy, alpha, useSde, logStdInit, sdeSampleFreq);
     }
 
     /** A copy with another discount. */
     public SacConfig withGamma(double v) {
         return new SacConfig(learningRate, bufferSize, batchSize, v, tau, targetUpdateInterval, learningStarts,
-                trainFrequency, gradientSteps, hidden, autoEntropy, alpha);
+                trainFrequency, gradientSteps, hidden, autoEntropy, alpha, useSde, logStdInit, sdeSampleFreq);
     }
 
     /** A copy with another Polyak rate. */
     public SacConfig withTau(double v) {
         return new SacConfig(learningRate, bufferSize, batchSize, gamma, v, targetUpdateInterval, learningStarts,
-                trainFrequency, gradientSteps, hidden, autoEntropy, alpha);
+                trainFrequency, gradientSteps, hidden, autoEntropy, alpha, useSde, logStdInit, sdeSampleFreq);
     }
 
     /** A copy with another number of gradient updates between target updates. */
     public SacConfig withTargetUpdateInterval(long v) {
         return new SacConfig(learningRate, bufferSize, batchSize, gamma, tau, v, learningStarts, trainFrequency,
-                gradientSteps, hidden, autoEntropy, alpha);
+                gradientSteps, hidden, autoEntropy, alpha, useSde, logStdInit, sdeSampleFreq);
     }
 
     /** A copy with another number of random env steps before the first update. */
     public SacConfig withLearningStarts(long v) {
         return new SacConfig(learningRate, bufferSize, batchSize, gamma, tau, targetUpdateInterval, v, trainFrequency,
-                gradientSteps, hidden, autoEntropy, alpha);
+                gradientSteps, hidden, autoEntropy, alpha, useSde, logStdInit, sdeSampleFreq);
     }
 
     /** A copy with another number of env steps between rounds of updates. */
     public SacConfig withTrainFrequency(long v) {
         return new SacConfig(learningRate, bufferSize, batchSize, gamma, tau, targetUpdateInterval, learningStarts, v,
-                gradientSteps, hidden, autoEntropy, alpha);
+                gradientSteps, hidden, autoEntropy, alpha, useSde, logStdInit, sdeSampleFreq);
     }
 
     /** A copy with another number of updates per round. */
     public SacConfig withGradientSteps(int v) {
         return new SacConfig(learningRate, bufferSize, batchSize, gamma, tau, targetUpdateInterval, learningStarts,
-                trainFrequency, v, hidden, autoEntropy, alpha);
+                trainFrequency, v, hidden, autoEntropy, alpha, useSde, logStdInit, sdeSampleFreq);
     }
 
     /** A copy with other hidden layer widths (actor and critics). */
     public SacConfig withHidden(Integer... widths) {
         return new SacConfig(learningRate, bufferSize, batchSize, gamma, tau, targetUpdateInterval, learningStarts,
-                trainFrequency, gradientSteps, List.of(widths), autoEntropy, alpha);
+                trainFrequency, gradientSteps, List.of(widths), autoEntropy, alpha, useSde, logStdInit, sdeSampleFreq);
     }
 
     /** A copy whose α starts at {@code initialAlpha} and is tuned towards the target entropy. */
     public SacConfig withAutoEntropy(double initialAlpha) {
         return new SacConfig(learningRate, bufferSize, batchSize, gamma, tau, targetUpdateInterval, learningStarts,
-                trainFrequency, gradientSteps, hidden, true, initialAlpha);
+                trainFrequency, gradientSteps, hidden, true, initialAlpha, useSde, logStdInit, sdeSampleFreq);
     }
 
     /** A copy with the fixed temperature {@code v} (no tuning). */
     public SacConfig withFixedAlpha(double v) {
         return new SacConfig(learningRate, bufferSize, batchSize, gamma, tau, targetUpdateInterval, learningStarts,
-                trainFrequency, gradientSteps, hidden, false, v);
+                trainFrequency, gradientSteps, hidden, false, v, useSde, logStdInit, sdeSampleFreq);
+    }
+
+    /**
+     * A copy that explores with gSDE (Raffin et al. 2022): a state-dependent exploration matrix with
+     * initial log standard deviation {@code logStdInit}, redrawn at the start of every round of
+     * {@code trainFrequency} env steps and, if {@code sampleFreq >= 1}, every {@code sampleFreq} steps within
+     * a round ({@code -1}: only at rounds), as SB3's {@code use_sde}, {@code log_std_init} and
+     * {@code sde_sample_freq}.
+     */
+    public SacConfig withStateDependentExploration(double logStdInit, long sampleFreq) {
+        return new SacConfig(learningRate, bufferSize, batchSize, gamma, tau, targetUpdateInterval, learningStarts,
+                trainFrequency, gradientSteps, hidden, autoEntropy, alpha, true, logStdInit, sampleFreq);
     }
 
     /** The configuration as a JSON-ready map (for checkpoints and provenance), keyed by field name. */
@@ -178,6 +200,9 @@ public record SacConfig(double learningRate, int bufferSize, int batchSize, doub
         m.put("hidden", hidden);
         m.put("autoEntropy", autoEntropy);
         m.put("alpha", alpha);
+        m.put("useSde", useSde);
+        m.put("logStdInit", logStdInit);
+        m.put("sdeSampleFreq", sdeSampleFreq);
         return m;
     }
 
@@ -202,7 +227,11 @@ public record SacConfig(double learningRate, int bufferSize, int batchSize, doub
                     ConfigMaps.num(m, "gradientSteps", ALGORITHM, where).intValue(),
                     ConfigMaps.ints(m, "hidden", ALGORITHM, where),
                     (Boolean) ConfigMaps.require(m, "autoEntropy", ALGORITHM, where),
-                    ConfigMaps.num(m, "alpha", ALGORITHM, where).doubleValue());
+                    ConfigMaps.num(m, "alpha", ALGORITHM, where).doubleValue(),
+                    m.containsKey("useSde") && (Boolean) m.get("useSde"),
+                    m.containsKey("logStdInit") ? ConfigMaps.num(m, "logStdInit", ALGORITHM, where).doubleValue() : -3.0,
+                    m.containsKey("sdeSampleFreq")
+                            ? ConfigMaps.num(m, "sdeSampleFreq", ALGORITHM, where).longValue() : -1);
         } catch (ClassCastException | IllegalArgumentException | NullPointerException e) {
             throw new QuiverUserException(where + ": malformed SAC config " + m + ": " + e.getMessage(), e);
         }

@@ -1,7 +1,7 @@
 package dev.quiver.rl.sac;
 
-import dev.quiver.nn.net.Mlp;
 import dev.quiver.nn.net.Network;
+import dev.quiver.nn.net.NetworkSpec;
 import dev.quiver.rl.actorcritic.ActorPolicy;
 import dev.quiver.rl.actorcritic.ContinuousEnvInfo;
 import dev.quiver.rl.actorcritic.MlpSpecs;
@@ -29,8 +29,14 @@ public final class SacPolicy extends ActorPolicy<SacConfig> {
         super(ALGORITHM, actor, config, env, trainedSteps);
     }
 
-    /** The actor: a ReLU MLP with {@code 2|A|} outputs, the means and the log standard deviations. */
-    static Mlp actorSpec(SacConfig config, int obsDim, int actDim) {
+    /**
+     * The actor: a ReLU MLP with {@code 2|A|} outputs, the means and the log standard deviations; with gSDE
+     * a {@link StateDependentActor} (means and features, and a log standard deviation matrix).
+     */
+    static NetworkSpec actorSpec(SacConfig config, int obsDim, int actDim) {
+        if (config.useSde()) {
+            return new StateDependentActor(obsDim, actDim, config.hidden(), config.logStdInit());
+        }
         return MlpSpecs.relu(obsDim, 2 * actDim, config.hidden());
     }
 
@@ -42,6 +48,9 @@ public final class SacPolicy extends ActorPolicy<SacConfig> {
     /** The deterministic action {@code tanh(μ(s))} in {@code [−1, 1]}. */
     @Override
     protected float[] unitAction(Network actor, float[] observation) {
+        if (config().useSde()) {
+            return StateDependentNoise.action(forward(actor, observation), actionSize(), null);
+        }
         return SquashedGaussian.action(forward(actor, observation), null);
     }
 

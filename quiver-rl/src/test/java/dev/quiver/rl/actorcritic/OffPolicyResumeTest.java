@@ -135,6 +135,19 @@ class OffPolicyResumeTest {
     }
 
     /**
+     * SAC with gSDE: rounds of 7 steps and a redraw every 3 steps within a round, so the save (after step 399)
+     * falls inside a round and the resumed run matches only if the exploration matrix and the step counter within
+     * the round are restored.
+     */
+    @Test
+    void sacWithStateDependentExplorationResumesExactly() {
+        SacConfig c = SacConfig.defaults().withHidden(16, 16).withBatchSize(32).withLearningStarts(101)
+                .withTrainFrequency(7).withGradientSteps(3).withStateDependentExploration(-2, 3);
+        assertResumesExactly("Pendulum-v1", build("Pendulum-v1", c::build), 600, 200, 450, 399,
+                p -> Arrays.toString(p.act(PENDULUM_PROBE)));
+    }
+
+    /**
      * TD3 with Ornstein-Uhlenbeck exploration noise (scale 0.3) on Pendulum and a policy delay of 3: 299
      * updates before the save, so the resumed run keeps the actor updates in phase only if the update counter
      * is restored.

@@ -162,4 +162,39 @@ class SacTest {
         assertTrue(e.getMessage().contains("'sac'"), e.getMessage());
         assertThrows(QuiverUserException.class, () -> SacPolicy.load(tmp.resolve("missing")));
     }
+
+    /**
+     * gSDE: the actor holds a log-std matrix (|z| = 32 features × |A| = 1) that starts at logStdInit and is trained
+     * through the entropy term; the deterministic policy saves and loads like the plain one, and the config
+     * round-trips through its map (and a map from before gSDE reads as gSDE off).
+     */
+    @Test
+    void stateDependentExplorationTrainsItsScaleAndSaves() {
+        SacConfig c = SHORT.withFixedAlpha(0.1).withTrainFrequency(8).withGradientSteps(8)
+                .withStateDependentExploration(-3.67, 4);
+        Path dir = tmp.resolve("sac-gsde");
+        try (Env<float[], float[]> env = Envs.make("Pendulum-v1");
+                SacPolicy p = c.build(env.spec()).learn(env, 400, 5, TrainingCallback.NONE)) {
+            float[] logStd = StateDependentActor.logStd(p.actor()).toFloatArray();
+            assertEquals(32, logStd.length);
+            int moved = 0;
+            for (float v : logStd) {
+                moved += v != -3.67f ? 1 : 0;
+            }
+            // a row of log σ moves only if its feature is ever active (a dead ReLU unit keeps its row)
+            assertTrue(moved >= logStd.length / 2, "log σ was not trained: " + java.util.Arrays.toString(logStd));
+            p.save(dir);
+            try (SacPolicy back = SacPolicy.load(dir)) {
+                assertEquals(c, back.config());
+                float[] o = {0.3f, -0.9f, 2f};
+                assertArrayEquals(p.act(o), back.act(o));
+                assertArrayEquals(logStd, StateDependentActor.logStd(back.actor()).toFloatArray());
+            }
+        }
+        assertEquals(c, SacConfig.fromMap(c.toMap(), "test"));
+        var old = new java.util.LinkedHashMap<>(SHORT.toMap());
+        old.keySet().removeAll(List.of("useSde", "logStdInit", "sdeSampleFreq"));
+        assertEquals(SHORT, SacConfig.fromMap(old, "test"));
+        assertThrows(QuiverUserException.class, () -> SHORT.withStateDependentExploration(-3, 0));
+    }
 }
