@@ -89,8 +89,8 @@ public final class TrainCommand implements Callable<Integer> {
     Path resume;
 
     @Option(names = "--checkpoint-every", paramLabel = "N",
-            description = "Save the full training state (for --resume) at the first episode end after every N env"
-                    + " steps (default: a tenth of --steps, at least 1000; 0: never).")
+            description = "Save the full training state (for --resume) at the first episode end (PPO: rollout end)"
+                    + " after every N env steps (default: a tenth of --steps, at least 1000; 0: never).")
     Long checkpointEvery;
 
     @Option(names = "--seed", paramLabel = "S", description = "The root seed of a single run (default: 0).")
@@ -332,7 +332,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (resuming && Files.exists(dir.resolve("eval.json")) && Files.isDirectory(dir.resolve("checkpoint"))) {
             return finishedSeed(env, s, dir, progress, stdout);
         }
-        boolean saves = every > 0 && learner.savesTrainingState();
+        boolean saves = every > 0 && learner.savesTrainingState(env);
         TrainingCheckpoints checkpoints = saves ? TrainingCheckpoints.in(stateDir, every, resuming)
                 : TrainingCheckpoints.NONE;
         SavablePolicy<float[], A> policy;
@@ -344,8 +344,8 @@ public final class TrainCommand implements Callable<Integer> {
             stdout.println("seed " + s + ": continuing from the training state saved at step " + savedStep);
         } else {
             if (resuming) {
-                stdout.println("seed " + s + ": no saved training state" + (saves ? "" : " (" + learner.getClass()
-                        .getSimpleName() + " does not save one)") + "; starting it from step 0");
+                stdout.println("seed " + s + ": no saved training state" + (saves ? "" : " (" + whyNoState(learner,
+                        env, every) + ")") + "; starting it from step 0");
             }
             log = new MetricsLog(metricsFile);
         }
@@ -409,6 +409,16 @@ public final class TrainCommand implements Callable<Integer> {
             return new SeedResult(s, progress.episodes, progress.recentMean(), eval, best, progress.bestStep, wall,
                     lines);
         }
+    }
+
+    /** Why a seed of this run saves no training state. */
+    private static <A> String whyNoState(Learner<float[], A> learner, Env<float[], A> env, long every) {
+        String name = learner.getClass().getSimpleName();
+        if (every == 0) {
+            return "--checkpoint-every 0";
+        }
+        return learner.savesTrainingState() ? name + " cannot save one on env '" + env.spec().id() + "'"
+                : name + " does not save one";
     }
 
     /**

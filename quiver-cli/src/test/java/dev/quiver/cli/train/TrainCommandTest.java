@@ -117,6 +117,35 @@ class TrainCommandTest {
         assertTrue(nowhere.err().contains("no config.json"), nowhere.toString());
     }
 
+    /**
+     * PPO saves its training state at rollout ends (128 env steps here; saves after steps 383 and 767, with the
+     * vector env's copies mid-episode), so an interrupted seed continues with the numbers of an uninterrupted
+     * run, including the periodic evaluation at step 1000 after the resume.
+     */
+    @Test
+    void resumedPpoRunGivesTheNumbersOfAnUninterruptedOne() throws IOException {
+        String[] common = {"train", "ppo", "--env", "CartPole-v1", "--steps", "1024", "--seed", "0", "--set",
+            "num_steps=32", "--set", "update_epochs=1", "--set", "hidden=16,16", "--checkpoint-every", "300",
+            "--eval-episodes", "2", "--no-progress"};
+        Path a = dir.resolve("a");
+        Run full = run(concat(common, "--out", a.toString()));
+        assertEquals(0, full.code(), full.toString());
+
+        Path b = dir.resolve("b");
+        Run crashed = run(concat(common, "--out", b.toString(), "--debug-interrupt-at", "0:900"));
+        assertEquals(2, crashed.code(), crashed.toString());
+        assertTrue(Files.isDirectory(b.resolve("seed-0").resolve(TrainCommand.STATE_DIR)), crashed.toString());
+        Run resumed = run("train", "--resume", b.toString(), "--no-progress");
+        assertEquals(0, resumed.code(), resumed.toString());
+        assertTrue(resumed.out().contains("seed 0: continuing from the training state saved at step 767"),
+                resumed.toString());
+        List<String> lines = Files.readAllLines(a.resolve("seed-0").resolve("metrics.jsonl"));
+        assertTrue(lines.stream().anyMatch(l -> l.contains("\"eval/mean_return\"")), "periodic evaluation");
+        assertEquals(lines, Files.readAllLines(b.resolve("seed-0").resolve("metrics.jsonl")));
+        assertEquals(evalReturns(a.resolve("seed-0")), evalReturns(b.resolve("seed-0")));
+        assertTrue(Files.notExists(b.resolve("seed-0").resolve(TrainCommand.STATE_DIR)), "state removed when done");
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);

@@ -1,5 +1,6 @@
 package dev.quiver.envs.classic;
 
+import dev.quiver.core.state.NamedArrays;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -180,5 +181,22 @@ final class AcrobotKernel implements ClassicKernel {
         theta2[i] = s[1];
         dtheta1[i] = s[2];
         dtheta2[i] = s[3];
+    }
+
+    @Override
+    public void save(NamedArrays out) {
+        out.put("theta1", theta1);
+        out.put("theta2", theta2);
+        out.put("dtheta1", dtheta1);
+        out.put("dtheta2", dtheta2);
+    }
+
+    @Override
+    public void restore(NamedArrays in) {
+        int n = theta1.length;
+        System.arraycopy(in.doubles("theta1", n), 0, theta1, 0, n);
+        System.arraycopy(in.doubles("theta2", n), 0, theta2, 0, n);
+        System.arraycopy(in.doubles("dtheta1", n), 0, dtheta1, 0, n);
+        System.arraycopy(in.doubles("dtheta2", n), 0, dtheta2, 0, n);
     }
 }

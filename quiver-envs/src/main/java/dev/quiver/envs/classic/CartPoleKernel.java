@@ -1,5 +1,6 @@
 package dev.quiver.envs.classic;
 
+import dev.quiver.core.state.NamedArrays;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -122,5 +123,22 @@ final class CartPoleKernel implements ClassicKernel {
         xDot[i] = s[1];
         theta[i] = s[2];
         thetaDot[i] = s[3];
+    }
+
+    @Override
+    public void save(NamedArrays out) {
+        out.put("x", x);
+        out.put("x_dot", xDot);
+        out.put("theta", theta);
+        out.put("theta_dot", thetaDot);
+    }
+
+    @Override
+    public void restore(NamedArrays in) {
+        int n = x.length;
+        System.arraycopy(in.doubles("x", n), 0, x, 0, n);
+        System.arraycopy(in.doubles("x_dot", n), 0, xDot, 0, n);
+        System.arraycopy(in.doubles("theta", n), 0, theta, 0, n);
+        System.arraycopy(in.doubles("theta_dot", n), 0, thetaDot, 0, n);
     }
 }

@@ -1,5 +1,6 @@
 package dev.quiver.envs.classic;
 
+import dev.quiver.core.state.NamedArrays;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -21,4 +22,17 @@ interface ClassicKernel {
 
     /** Sets copy {@code i}'s internal state (as after a reset: float64 for every system). */
     void setState(int i, double[] state);
+
+    /**
+     * Adds the state of all copies to {@code out}, one array per state variable (named as in Gymnasium's
+     * source), including anything beyond {@link #state(int)} that the next step depends on.
+     */
+    void save(NamedArrays out);
+
+    /**
+     * Sets the state of all copies from arrays {@link #save} wrote.
+     *
+     * @throws dev.quiver.core.error.QuiverUserException if an array is missing or has another kind or length
+     */
+    void restore(NamedArrays in);
 }

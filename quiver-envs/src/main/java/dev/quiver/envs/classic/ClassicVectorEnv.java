@@ -3,7 +3,9 @@ package dev.quiver.envs.classic;
 import dev.quiver.core.env.EnvSpec;
 import dev.quiver.core.error.QuiverUserException;
 import dev.quiver.core.seed.Seeds;
+import dev.quiver.core.state.NamedArrays;
 import dev.quiver.core.vector.FlatVectorEnv;
+import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -11,9 +13,18 @@ import org.apache.commons.rng.UniformRandomProvider;
  * generators, time limits and next-step autoreset. Subclasses hold a struct-of-arrays kernel and
  * write the step loop (kept in the subclass so the concrete kernel's step inlines).
  *
+ * <p>Every classic-control vector env {@link #savesState() saves its state}: the kernel's state variables
+ * (named as in Gymnasium's source, e.g. {@code x, x_dot, theta, theta_dot}), each copy's generator state
+ * ({@code rng}, the copies' {@link Seeds#saveState} bytes one after another), the elapsed steps
+ * ({@code elapsed}), the pending autoresets ({@code autoreset}) and the output buffers ({@code observations,
+ * rewards, terminations, truncations}). Options fixed at construction (CartPole's reward, Pendulum's g) are
+ * not part of the state.
+ *
  * @param <K> the kernel type
  */
 abstract class ClassicVectorEnv<K extends ClassicKernel> implements FlatVectorEnv {
+    /** The length of one copy's saved generator state. */
+    private static final int RNG_STATE_BYTES = Seeds.saveState(Seeds.rng(0)).length;
     /** The kernel holding all copies. */
     protected final K k;
     /** Number of copies. */
@@ -99,6 +110,58 @@ abstract class ClassicVectorEnv<K extends ClassicKernel> implements FlatVectorEn
             truncations[i] = false;
             elapsed[i] = 0;
             autoreset[i] = false;
+        }
+        started = true;
+    }
+
+    @Override
+    public final boolean savesState() {
+        return true;
+    }
+
+    @Override
+    public final NamedArrays saveState() {
+        if (!started) {
+            throw new IllegalStateException(spec.id() + ": saveState() called before reset(seed)");
+        }
+        NamedArrays s = new NamedArrays(spec.id() + " vector env state");
+        k.save(s);
+        s.put("observations", obs).put("rewards", rewards).put("terminations", terminations)
+                .put("truncations", truncations).put("elapsed", elapsed).put("autoreset", autoreset);
+        int len = RNG_STATE_BYTES;
+        byte[] rng = new byte[n * len];
+        for (int i = 0; i < n; i++) {
+            byte[] one = Seeds.saveState(rngs[i]);
+            if (one.length != len) {
+                throw new IllegalStateException("generator state of " + one.length + " bytes, expected " + len);
+            }
+            System.arraycopy(one, 0, rng, i * len, len);
+        }
+        return s.put("rng", rng);
+    }
+
+    @Override
+    public final void restoreState(NamedArrays s) {
+        // read (and so check) everything before changing anything
+        float[] o = s.floats("observations", n * obsSize);
+        double[] r = s.doubles("rewards", n);
+        boolean[] te = s.booleans("terminations", n);
+        boolean[] tr = s.booleans("truncations", n);
+        int[] el = s.ints("elapsed", n);
+        boolean[] ar = s.booleans("autoreset", n);
+        int len = RNG_STATE_BYTES;
+        byte[] rng = s.bytes("rng", n * len);
+        k.restore(s);
+        System.arraycopy(o, 0, obs, 0, n * obsSize);
+        System.arraycopy(r, 0, rewards, 0, n);
+        System.arraycopy(te, 0, terminations, 0, n);
+        System.arraycopy(tr, 0, truncations, 0, n);
+        System.arraycopy(el, 0, elapsed, 0, n);
+        System.arraycopy(ar, 0, autoreset, 0, n);
+        for (int i = 0; i < n; i++) {
+            UniformRandomProvider g = Seeds.rng(0);
+            Seeds.restoreState(g, Arrays.copyOfRange(rng, i * len, (i + 1) * len));
+            rngs[i] = g;
         }
         started = true;
     }

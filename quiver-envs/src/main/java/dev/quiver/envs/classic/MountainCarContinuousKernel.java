@@ -1,5 +1,6 @@
 package dev.quiver.envs.classic;
 
+import dev.quiver.core.state.NamedArrays;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -114,5 +115,20 @@ final class MountainCarContinuousKernel implements ClassicKernel {
         position[i] = s[0];
         velocity[i] = s[1];
         float32[i] = false;
+    }
+
+    @Override
+    public void save(NamedArrays out) {
+        out.put("position", position);
+        out.put("velocity", velocity);
+        out.put("float32", float32);
+    }
+
+    @Override
+    public void restore(NamedArrays in) {
+        int n = position.length;
+        System.arraycopy(in.doubles("position", n), 0, position, 0, n);
+        System.arraycopy(in.doubles("velocity", n), 0, velocity, 0, n);
+        System.arraycopy(in.booleans("float32", n), 0, float32, 0, n);
     }
 }

@@ -1,5 +1,6 @@
 package dev.quiver.envs.classic;
 
+import dev.quiver.core.state.NamedArrays;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -64,5 +65,18 @@ final class MountainCarKernel implements ClassicKernel {
     public void setState(int i, double[] s) {
         position[i] = s[0];
         velocity[i] = s[1];
+    }
+
+    @Override
+    public void save(NamedArrays out) {
+        out.put("position", position);
+        out.put("velocity", velocity);
+    }
+
+    @Override
+    public void restore(NamedArrays in) {
+        int n = position.length;
+        System.arraycopy(in.doubles("position", n), 0, position, 0, n);
+        System.arraycopy(in.doubles("velocity", n), 0, velocity, 0, n);
     }
 }

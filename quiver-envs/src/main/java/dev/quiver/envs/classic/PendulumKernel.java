@@ -1,5 +1,6 @@
 package dev.quiver.envs.classic;
 
+import dev.quiver.core.state.NamedArrays;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -72,5 +73,18 @@ final class PendulumKernel implements ClassicKernel {
     public void setState(int i, double[] s) {
         theta[i] = s[0];
         thetaDot[i] = s[1];
+    }
+
+    @Override
+    public void save(NamedArrays out) {
+        out.put("theta", theta);
+        out.put("theta_dot", thetaDot);
+    }
+
+    @Override
+    public void restore(NamedArrays in) {
+        int n = theta.length;
+        System.arraycopy(in.doubles("theta", n), 0, theta, 0, n);
+        System.arraycopy(in.doubles("theta_dot", n), 0, thetaDot, 0, n);
     }
 }

@@ -8,6 +8,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.quiver.core.error.QuiverUserException;
+import dev.quiver.core.state.NamedArrays;
 import dev.quiver.nn.net.Network;
 import dev.quiver.nn.optim.Optimizer;
 import java.io.IOException;
@@ -166,6 +167,35 @@ public final class CheckpointReader {
             throw new QuiverUserException("checkpoint " + dir + ": no array '" + name + "'");
         }
         return t;
+    }
+
+    /**
+     * The raw arrays whose names start with {@code prefix} (as {@link CheckpointWriter#arrays} wrote them), under
+     * their names without it; F32, F64, I32, I64, BOOL and U8 arrays become float[], double[], int[], long[],
+     * boolean[] and byte[].
+     *
+     * @throws QuiverUserException if one has another dtype
+     */
+    public NamedArrays arrays(String prefix) {
+        NamedArrays out = new NamedArrays("checkpoint " + dir + " (arrays " + prefix + "*)");
+        for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
+            if (!e.getKey().startsWith(CheckpointWriter.STATE_PREFIX + prefix)) {
+                continue;
+            }
+            String name = e.getKey().substring(CheckpointWriter.STATE_PREFIX.length() + prefix.length());
+            Tensor t = e.getValue();
+            switch (t.dtype()) {
+                case "F32" -> out.put(name, t.floats());
+                case "F64" -> out.put(name, t.doubles());
+                case "I32" -> out.put(name, t.ints());
+                case "I64" -> out.put(name, t.longs());
+                case "BOOL" -> out.put(name, t.booleans());
+                case "U8" -> out.put(name, t.bytes());
+                default -> throw new QuiverUserException("checkpoint " + dir + ": array '" + prefix + name + "' is "
+                        + t.dtype() + "; expected F32, F64, I32, I64, BOOL or U8");
+            }
+        }
+        return out;
     }
 
     /** The manifest as JSON (for tools). */

@@ -8,6 +8,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.quiver.core.error.QuiverUserException;
 import dev.quiver.core.io.AtomicFiles;
+import dev.quiver.core.state.NamedArrays;
 import dev.quiver.nn.net.Network;
 import dev.quiver.nn.optim.Optimizer;
 import dev.quiver.nn.runtime.NnRuntime;
@@ -33,7 +34,7 @@ import java.util.Map;
  * component: the spec and each parameter's tensor name, dtype and shape), {@code optimizers} (hyperparameters,
  * step count, state tensors), {@code rng} (named opaque generator states, base64) and {@code versions}
  * (DJL, PyTorch, Java), and {@code arrays} (names of raw state arrays such as replay-buffer columns, stored
- * as tensors {@code state/NAME} in their own dtype: F32, F64, I32, I64 or BOOL). Network and optimizer tensor names are {@code component/parameter}, e.g. {@code q/01Linear_weight} or
+ * as tensors {@code state/NAME} in their own dtype: F32, F64, I32, I64, BOOL or U8). Network and optimizer tensor names are {@code component/parameter}, e.g. {@code q/01Linear_weight} or
  * {@code q_opt/m.0}; all are float32 little-endian.
  *
  * <pre>{@code
@@ -103,6 +104,35 @@ public final class CheckpointWriter {
         }
         arrays.put(name, t);
         return this;
+    }
+
+    /**
+     * Each of {@code state}'s arrays as a raw array {@code prefix + name} (float[] as F32, double[] as F64,
+     * int[] as I32, long[] as I64, boolean[] as BOOL, byte[] as U8), e.g. a vector env's state under
+     * {@code env/}; read back with {@link CheckpointReader#arrays(String)}.
+     */
+    public CheckpointWriter arrays(String prefix, NamedArrays state) {
+        for (Map.Entry<String, Object> e : state.asMap().entrySet()) {
+            array(prefix + e.getKey(), tensorOf(e.getValue()));
+        }
+        return this;
+    }
+
+    private static Tensor tensorOf(Object a) {
+        if (a instanceof float[] f) {
+            return Tensor.ofFloats(f, f.length);
+        } else if (a instanceof double[] d) {
+            return Tensor.ofDoubles(d, d.length);
+        } else if (a instanceof int[] i) {
+            return Tensor.ofInts(i, i.length);
+        } else if (a instanceof long[] l) {
+            return Tensor.ofLongs(l, l.length);
+        } else if (a instanceof boolean[] b) {
+            return Tensor.ofBooleans(b, b.length);
+        } else if (a instanceof byte[] b) {
+            return Tensor.ofBytes(b, b.length);
+        }
+        throw new IllegalArgumentException("not a primitive array of a supported kind: " + a.getClass());
     }
 
     private void checkName(String name) {

@@ -75,6 +75,17 @@ public record Tensor(String dtype, long[] shape, byte[] data) {
         return new Tensor("BOOL", shape, b);
     }
 
+    /** A uint8 tensor of raw bytes (e.g. an opaque generator state). */
+    public static Tensor ofBytes(byte[] values, long... shape) {
+        return new Tensor("U8", shape, values.clone());
+    }
+
+    /** The values of a uint8 tensor. */
+    public byte[] bytes() {
+        requireDtype("U8");
+        return data.clone();
+    }
+
     /** The values of a float64 tensor. */
     public double[] doubles() {
         requireDtype("F64");

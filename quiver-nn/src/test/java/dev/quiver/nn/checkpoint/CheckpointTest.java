@@ -11,6 +11,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.quiver.core.error.QuiverUserException;
 import dev.quiver.core.seed.Seeds;
+import dev.quiver.core.state.NamedArrays;
 import dev.quiver.nn.net.Mlp;
 import dev.quiver.nn.net.Network;
 import dev.quiver.nn.optim.Adam;
@@ -134,5 +135,32 @@ class CheckpointTest {
             assertTrue(e.getMessage().contains("manifest.json"));
             assertFalse(Files.exists(tmp.resolve("nothing")));
         }
+    }
+
+    /** Named arrays of every kind come back under their names, without the prefix, bit for bit. */
+    @Test
+    void namedArraysRoundTripUnderAPrefix() {
+        Path dir = tmp.resolve("arrays");
+        NamedArrays env = new NamedArrays("test").put("obs", new float[] {1.5f, Float.NaN, -0f})
+                .put("x", new double[] {Math.PI, -1e-300}).put("elapsed", new int[] {3, 499})
+                .put("length", new long[] {Long.MAX_VALUE}).put("done", new boolean[] {true, false})
+                .put("rng", new byte[] {-128, 0, 127});
+        NamedArrays other = new NamedArrays("test").put("x", new double[] {2});
+        new CheckpointWriter().arrays("env/", env).arrays("ppo/", other).array("plain", Tensor.ofInts(new int[] {1}, 1))
+                .write(dir);
+        CheckpointReader r = CheckpointReader.open(dir);
+        NamedArrays back = r.arrays("env/");
+        assertEquals(env, back);
+        assertEquals(List.copyOf(env.names()).stream().sorted().toList(), back.names().stream().sorted().toList());
+        assertArrayEquals(new byte[] {-128, 0, 127}, back.bytes("rng", 3));
+        assertEquals(other, r.arrays("ppo/"));
+        assertEquals(Tensor.ofBytes(new byte[] {-128, 0, 127}, 3), r.array("env/rng"));
+        QuiverUserException e = assertThrows(QuiverUserException.class, () -> back.doubles("obs", 3));
+        assertTrue(e.getMessage().contains("'obs' holds float[], expected double[]")
+                && e.getMessage().contains(dir.getFileName().toString()), e.getMessage());
+        e = assertThrows(QuiverUserException.class, () -> back.ints("elapsed", 4));
+        assertTrue(e.getMessage().contains("'elapsed' has 2 values, expected 4"), e.getMessage());
+        e = assertThrows(QuiverUserException.class, () -> back.longs("steps", 1));
+        assertTrue(e.getMessage().contains("no array 'steps'"), e.getMessage());
     }
 }

@@ -38,6 +38,14 @@ public interface Learner<O, A> {
     }
 
     /**
+     * Whether this learner can save its training state when it trains on {@code env} (some learners can only
+     * on some envs: PPO needs a vector env that saves its state); by default {@link #savesTrainingState()}.
+     */
+    default boolean savesTrainingState(Env<O, A> env) {
+        return savesTrainingState();
+    }
+
+    /**
      * Trains like {@link #learn(Env, long, long, TrainingCallback)}, saving the complete training state as
      * {@code checkpoints} says and, if {@code checkpoints.resume()} and a state is there, continuing from it
      * (with exactly the numbers an uninterrupted run would give). The callback then receives only the

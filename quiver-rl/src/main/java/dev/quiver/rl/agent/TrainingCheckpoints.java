@@ -8,8 +8,9 @@ import java.util.Objects;
  * buffer, generator states, counters) so that it can be resumed, and whether to resume from what is
  * there. A resumed run gives exactly the numbers an uninterrupted run with the same seed gives.
  *
- * <p>Learners save at the first episode boundary at or after every {@code everySteps} env steps (so no
- * env internals need saving: the next episode starts from a reset seeded by a saved generator). The
+ * <p>Learners on a single env save at the first episode boundary at or after every {@code everySteps} env
+ * steps (so no env internals need saving: the next episode starts from a reset seeded by a saved
+ * generator); PPO saves at the first rollout boundary instead, with its vector env's complete state. The
  * state directory is replaced atomically, so an interruption leaves the previous state intact.
  *
  * @param dir the state directory (e.g. {@code runs/…/seed-0/train-state})

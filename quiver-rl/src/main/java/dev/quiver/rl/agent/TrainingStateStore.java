@@ -3,6 +3,7 @@ package dev.quiver.rl.agent;
 import dev.quiver.core.env.AbstractEnv;
 import dev.quiver.core.env.Env;
 import dev.quiver.core.error.QuiverUserException;
+import dev.quiver.core.vector.FlatVectorEnv;
 import dev.quiver.nn.checkpoint.CheckpointReader;
 import dev.quiver.nn.checkpoint.CheckpointWriter;
 import java.nio.file.Files;
@@ -22,9 +23,16 @@ import java.util.function.Consumer;
  * restored generator and starts the episode the uninterrupted run would have started. The env passed to
  * the learner must therefore be an {@link AbstractEnv} under stateless wrappers (those of
  * {@code Envs.make}: time limit, statistics; not e.g. observation normalisation).
+ *
+ * <p>A learner on a vector env (PPO) saves at the end of a rollout instead, when the copies are in the middle
+ * of their episodes: it passes a {@link FlatVectorEnv} that {@link FlatVectorEnv#savesState() saves its
+ * state}, whose complete state is stored as arrays {@code env/NAME} ({@link FlatVectorEnv#saveState()}) and
+ * restored on resume, and whose env id joins the run's identity.
  */
 public final class TrainingStateStore {
     private static final String ENV_RNG = "env";
+    /** The prefix of a vector env's state arrays. */
+    private static final String VECTOR_ENV_PREFIX = "env/";
     private final String algorithm;
     private final Map<String, Object> run;
     private final TrainingCheckpoints checkpoints;
@@ -64,19 +72,9 @@ public final class TrainingStateStore {
      *     step budget, or the env cannot restore its generator
      */
     public CheckpointReader resume(Env<?, ?> env) {
-        if (!checkpoints.resume() || !Files.isDirectory(checkpoints.dir())) {
+        CheckpointReader r = open(run);
+        if (r == null) {
             return null;
-        }
-        CheckpointReader r = CheckpointReader.open(checkpoints.dir());
-        if (!r.algorithm().equals(algorithm)) {
-            throw new QuiverUserException("training state " + checkpoints.dir() + " was saved by '" + r.algorithm()
-                    + "', not '" + algorithm + "'");
-        }
-        Map<String, Object> saved = r.config();
-        Map<String, Object> expected = CheckpointReader.normalise(run);
-        if (!expected.equals(saved)) {
-            throw new QuiverUserException("training state " + checkpoints.dir() + " belongs to another run: saved "
-                    + saved + ", this run " + expected);
         }
         byte[] envRng = r.rngState(ENV_RNG);
         if (envRng == null) {
@@ -87,7 +85,52 @@ public final class TrainingStateStore {
         return r;
     }
 
-    /** Whether a save is due after env step {@code t}, which ended an episode. */
+    /**
+     * The saved state to continue from, or {@code null} to start from step 0, for a learner on a vector env:
+     * when a state is returned, {@code envs} is in the saved state (no reset needed); the caller restores its
+     * own parts and continues at {@code reader.step() + 1}.
+     *
+     * @throws QuiverUserException if the saved state belongs to another algorithm, configuration, seed, step
+     *     budget or env, or does not fit {@code envs}
+     * @throws UnsupportedOperationException if {@code envs} cannot restore a state
+     */
+    public CheckpointReader resume(FlatVectorEnv envs) {
+        CheckpointReader r = open(runOn(envs));
+        if (r == null) {
+            return null;
+        }
+        envs.restoreState(r.arrays(VECTOR_ENV_PREFIX));
+        nextSave = r.step() + 1 + checkpoints.everySteps();
+        return r;
+    }
+
+    /** The saved state if resuming and there is one, checked to belong to {@code expectedRun}; else null. */
+    private CheckpointReader open(Map<String, Object> expectedRun) {
+        if (!checkpoints.resume() || !Files.isDirectory(checkpoints.dir())) {
+            return null;
+        }
+        CheckpointReader r = CheckpointReader.open(checkpoints.dir());
+        if (!r.algorithm().equals(algorithm)) {
+            throw new QuiverUserException("training state " + checkpoints.dir() + " was saved by '" + r.algorithm()
+                    + "', not '" + algorithm + "'");
+        }
+        Map<String, Object> saved = r.config();
+        Map<String, Object> expected = CheckpointReader.normalise(expectedRun);
+        if (!expected.equals(saved)) {
+            throw new QuiverUserException("training state " + checkpoints.dir() + " belongs to another run: saved "
+                    + saved + ", this run " + expected);
+        }
+        return r;
+    }
+
+    /** The run's identity on a vector env: the run plus the env's id. */
+    private Map<String, Object> runOn(FlatVectorEnv envs) {
+        Map<String, Object> r = new LinkedHashMap<>(run);
+        r.put("env", envs.spec().id());
+        return r;
+    }
+
+    /** Whether a save is due after env step {@code t}, which ended an episode (or, on a vector env, a rollout). */
     public boolean due(long t) {
         return checkpoints.enabled() && t + 1 >= nextSave;
     }
@@ -105,6 +148,20 @@ public final class TrainingStateStore {
             throw new IllegalStateException("the env has not been reset yet");
         }
         w.rngState(ENV_RNG, envRng);
+        parts.accept(w);
+        w.write(checkpoints.dir());
+        nextSave = t + 1 + checkpoints.everySteps();
+    }
+
+    /**
+     * Saves the state after env step {@code t} (the last step of a rollout of {@code envs}, which
+     * {@link FlatVectorEnv#savesState() saves its state}), atomically replacing the previous one.
+     *
+     * @param parts adds the learner's networks, optimizers, generator states and arrays (not under {@code env/})
+     */
+    public void save(long t, FlatVectorEnv envs, Consumer<CheckpointWriter> parts) {
+        CheckpointWriter w = new CheckpointWriter().algorithm(algorithm).step(t).config(runOn(envs));
+        w.arrays(VECTOR_ENV_PREFIX, envs.saveState());
         parts.accept(w);
         w.write(checkpoints.dir());
         nextSave = t + 1 + checkpoints.everySteps();

@@ -9,11 +9,13 @@ import dev.quiver.core.env.EnvSpec;
 import dev.quiver.core.error.QuiverUserException;
 import dev.quiver.core.registry.Envs;
 import dev.quiver.core.seed.Seeds;
+import dev.quiver.core.state.NamedArrays;
 import dev.quiver.core.vector.FlatVectorEnv;
 import dev.quiver.core.vector.FlatVectorEnvs;
 import dev.quiver.core.vector.SyncVectorEnv;
 import dev.quiver.core.vector.VectorEnv;
 import dev.quiver.core.wrapper.Wrapper;
+import dev.quiver.nn.checkpoint.CheckpointReader;
 import dev.quiver.nn.net.Network;
 import dev.quiver.nn.optim.Adam;
 import dev.quiver.nn.train.GradientStep;
@@ -22,6 +24,8 @@ import dev.quiver.rl.agent.Learner;
 import dev.quiver.rl.agent.LossGuard;
 import dev.quiver.rl.agent.SpaceChecks;
 import dev.quiver.rl.agent.TrainingCallback;
+import dev.quiver.rl.agent.TrainingCheckpoints;
+import dev.quiver.rl.agent.TrainingStateStore;
 import dev.quiver.rl.policy.Categorical;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -78,6 +82,18 @@ import org.apache.commons.rng.UniformRandomProvider;
  * versions). The run takes {@code ceil(steps / (numEnvs · numSteps))} iterations: the step count is rounded
  * up to whole rollouts, and the returned policy's {@code trainedSteps()} says how many.
  *
+ * <p><b>Training state.</b> With {@link TrainingCheckpoints} the run saves its complete state at the end of the
+ * first rollout (after its update and callbacks) at or after every {@code everySteps} env steps, and a resumed
+ * run gives exactly the metrics and networks of an uninterrupted one with the same seed. The state holds the
+ * actor and critic, Adam's moments and step count, the number of iterations done (which fixes the annealing
+ * schedules' position), the action and minibatch generators, each copy's episode return, length and pending
+ * autoreset, and the vector env's complete state (mid-episode: {@link FlatVectorEnv#saveState()}), under a
+ * {@link TrainingStateStore} that also records the env id. So it needs a vector env that
+ * {@link FlatVectorEnv#savesState() saves its state}: through {@link #learn(Env, long, long, TrainingCallback,
+ * TrainingCheckpoints)} the struct-of-arrays version of an env built as {@code Envs.make(id)} builds it (the
+ * classic-control envs); on the {@link SyncVectorEnv} route, and with a vector env that cannot save its state,
+ * training checkpoints are refused ({@link #savesTrainingState(Env)} says which).
+ *
  * <p>Randomness comes from {@code Seeds.of(seed)}: the vector env is reset once with
  * {@code child("env").seed()} (copy {@code i} gets that seed {@code + i} and continues its generator across
  * autoresets), {@code child("action")} drives the action sampling, {@code child("minibatch")} the shuffling,
@@ -98,6 +114,8 @@ import org.apache.commons.rng.UniformRandomProvider;
  */
 public final class Ppo implements Learner<float[], Integer> {
     private static final String NAME = "PPO";
+    /** The prefix of PPO's own arrays in a training state (the store keeps the vector env's under {@code env/}). */
+    private static final String STATE_PREFIX = "ppo/";
     private final PpoConfig config;
     private final EnvSpec spec;
     private final int obsDim;
@@ -132,10 +150,61 @@ public final class Ppo implements Learner<float[], Integer> {
      */
     @Override
     public PpoPolicy learn(Env<float[], Integer> env, long steps, long seed, TrainingCallback callback) {
+        return learn(env, steps, seed, callback, TrainingCheckpoints.NONE);
+    }
+
+    /**
+     * Whether PPO can save its training state on envs of its spec built as {@code Envs.make(spec.id())} builds
+     * them: when a struct-of-arrays vector env of the id is offered and {@link FlatVectorEnv#savesState() saves
+     * its state} (the classic-control envs of quiver-envs do).
+     */
+    @Override
+    public boolean savesTrainingState() {
+        return flatVersionSavesState(spec);
+    }
+
+    /**
+     * Whether PPO can save its training state on {@code env}: when {@link #learn(Env, long, long,
+     * TrainingCallback)} would train on a struct-of-arrays vector env that saves its state (not on a
+     * {@link SyncVectorEnv}).
+     */
+    @Override
+    public boolean savesTrainingState(Env<float[], Integer> env) {
+        return isAsRegistered(env) && flatVersionSavesState(env.spec());
+    }
+
+    private static boolean flatVersionSavesState(EnvSpec spec) {
+        Optional<FlatVectorEnv> flat = FlatVectorEnvs.make(spec.id(), 1);
+        if (flat.isEmpty()) {
+            return false;
+        }
+        try (FlatVectorEnv f = flat.get()) {
+            return f.spec().equals(spec) && f.savesState();
+        }
+    }
+
+    /**
+     * Trains like {@link #learn(Env, long, long, TrainingCallback)}, saving the training state at rollout
+     * boundaries as {@code checkpoints} says and resuming from a saved one (see the class comment).
+     *
+     * @throws QuiverUserException if {@code checkpoints} are enabled but {@code env} does not get a vector env
+     *     that saves its state ({@link #savesTrainingState(Env)}), or the saved state belongs to another run
+     */
+    @Override
+    public PpoPolicy learn(Env<float[], Integer> env, long steps, long seed, TrainingCallback callback,
+            TrainingCheckpoints checkpoints) {
         requirePositive(steps);
         SpaceChecks.requireSameSpaces(NAME, spec, env.spec());
         try (FlatVectorEnv envs = vectorOf(env)) {
-            return learn(envs, steps, seed, callback);
+            if (checkpoints.enabled() && !envs.savesState()) {
+                throw new QuiverUserException(NAME + " cannot save its training state on env '" + env.spec().id()
+                        + "': the state includes the vector env's, and only the struct-of-arrays vector env of an env"
+                        + " built exactly as Envs.make(id) builds it (offered for " + FlatVectorEnvs.ids()
+                        + ") can save it, while this env runs on " + (envs instanceof DiscreteVectorAdapter
+                                ? "a SyncVectorEnv of its copies" : envs.getClass().getName() + ", which cannot")
+                        + "; train without training checkpoints (quiver train: --checkpoint-every 0)");
+            }
+            return learn(envs, steps, seed, callback, checkpoints);
         }
     }
 
@@ -159,6 +228,20 @@ public final class Ppo implements Learner<float[], Integer> {
      *     {@code numEnvs}, or training diverges
      */
     public PpoPolicy learn(FlatVectorEnv envs, long steps, long seed, TrainingCallback callback) {
+        return learn(envs, steps, seed, callback, TrainingCheckpoints.NONE);
+    }
+
+    /**
+     * Trains on {@code envs} like {@link #learn(FlatVectorEnv, long, long, TrainingCallback)}, saving the training
+     * state at rollout boundaries as {@code checkpoints} says and resuming from a saved one (then {@code envs} is
+     * put into the saved state, not reset).
+     *
+     * @throws QuiverUserException as the overload without checkpoints, and if {@code checkpoints} are enabled but
+     *     {@code envs} cannot {@link FlatVectorEnv#savesState() save its state}, or the saved state belongs to
+     *     another run (algorithm, configuration, seed, step budget or env id)
+     */
+    public PpoPolicy learn(FlatVectorEnv envs, long steps, long seed, TrainingCallback callback,
+            TrainingCheckpoints checkpoints) {
         requirePositive(steps);
         SpaceChecks.requireSameSpaces(NAME, spec, envs.spec());
         if (envs.numEnvs() != config.numEnvs()) {
@@ -169,6 +252,13 @@ public final class Ppo implements Learner<float[], Integer> {
             throw new QuiverUserException(NAME + ": the vector env of " + envs.spec().id() + " gives observations of "
                     + envs.observationSize() + " floats, the learner expects " + obsDim);
         }
+        if (checkpoints.enabled() && !envs.savesState()) {
+            throw new QuiverUserException(NAME + ": the vector env of " + envs.spec().id() + " ("
+                    + envs.getClass().getName() + ") cannot save its state, so PPO cannot save its training state"
+                    + " on it; train without training checkpoints");
+        }
+        TrainingStateStore store = new TrainingStateStore(PpoPolicy.ALGORITHM, config.toMap(), seed, steps,
+                checkpoints);
         Seeds seeds = Seeds.of(seed);
         int batch = config.batchSize();
         long iterations = (steps + batch - 1) / batch;
@@ -179,7 +269,7 @@ public final class Ppo implements Learner<float[], Integer> {
             critic = Network.create(PpoPolicy.criticSpec(config, obsDim), seeds.child("init").child("critic"));
             Adam.Config adamConfig = new Adam.Config(config.learningRate(), 0.9, 0.999, 1e-5, 0, false);
             try (AnnealedOptimizer optimizer = new AnnealedOptimizer(new Adam(adamConfig, actor, critic))) {
-                new Run(actor, critic, optimizer, envs, seeds, callback).train(iterations);
+                new Run(actor, critic, optimizer, envs, seeds, callback, store).train(iterations);
             }
         } catch (RuntimeException | Error e) {
             actor.close();
@@ -271,6 +361,8 @@ public final class Ppo implements Learner<float[], Integer> {
         private final GradientStep update;
         private final FlatVectorEnv envs;
         private final TrainingCallback callback;
+        private final TrainingStateStore store;
+        private final long envSeed;
         private final UniformRandomProvider actionRng;
         private final UniformRandomProvider minibatchRng;
         private final int n = config.numEnvs();
@@ -308,13 +400,15 @@ public final class Ppo implements Learner<float[], Integer> {
         private final double[] sums = new double[5]; // policy loss, value loss, entropy, approx kl, clipfrac
 
         Run(Network actor, Network critic, AnnealedOptimizer optimizer, FlatVectorEnv envs, Seeds seeds,
-                TrainingCallback callback) {
+                TrainingCallback callback, TrainingStateStore store) {
             this.actor = actor;
             this.critic = critic;
             this.optimizer = optimizer;
             this.update = new GradientStep(optimizer, actor.manager(), config.maxGradNorm());
             this.envs = envs;
             this.callback = callback;
+            this.store = store;
+            this.envSeed = seeds.child("env").seed();
             this.actionRng = seeds.child("action").rng();
             this.minibatchRng = seeds.child("minibatch").rng();
             this.current = new float[n * obsDim];
@@ -322,12 +416,10 @@ public final class Ppo implements Learner<float[], Integer> {
             this.stepActions = new int[n];
             this.episodeReturn = new double[n];
             this.episodeLength = new long[n];
-            envs.reset(seeds.child("env").seed());
-            System.arraycopy(envs.observations(), 0, current, 0, n * obsDim);
         }
 
         void train(long iterations) {
-            for (long it = 0; it < iterations; it++) {
+            for (long it = begin(iterations); it < iterations; it++) {
                 double factor = 1.0 - (double) it / iterations;
                 optimizer.setFactor(config.annealLr() ? factor : 1.0);
                 clip = (float) (config.clipCoef() * (config.annealClip() ? factor : 1.0));
@@ -376,7 +468,50 @@ public final class Ppo implements Learner<float[], Integer> {
                     callback.onPolicy(firstStep + batch - 1, new PpoPolicy(actor, critic, config, spec.id(), obsDim,
                             numActions, firstStep + batch));
                 }
+                if (store.due(firstStep + batch - 1)) {
+                    save(firstStep + batch - 1, it + 1);
+                }
             }
+        }
+
+        /**
+         * Resets the vector env, or restores a saved training state (the vector env's included); returns the
+         * first iteration to run.
+         */
+        private long begin(long iterations) {
+            CheckpointReader saved = store.resume(envs);
+            long first = 0;
+            if (saved == null) {
+                envs.reset(envSeed);
+            } else {
+                saved.restore("actor", actor);
+                saved.restore("critic", critic);
+                saved.restore("adam", optimizer);
+                Seeds.restoreState(actionRng, TrainingStateStore.requireRngState(saved, "action"));
+                Seeds.restoreState(minibatchRng, TrainingStateStore.requireRngState(saved, "minibatch"));
+                NamedArrays own = saved.arrays(STATE_PREFIX);
+                first = own.longs("iterations", 1)[0];
+                if (first < 1 || first > iterations || first * batch != saved.step() + 1) {
+                    throw new QuiverUserException("training state " + saved.dir() + ": " + first + " iterations of "
+                            + batch + " env steps do not end at its step " + saved.step() + " within this run's "
+                            + iterations + " iterations");
+                }
+                System.arraycopy(own.booleans("reset_due", n), 0, resetDue, 0, n);
+                System.arraycopy(own.doubles("episode_return", n), 0, episodeReturn, 0, n);
+                System.arraycopy(own.longs("episode_length", n), 0, episodeLength, 0, n);
+            }
+            System.arraycopy(envs.observations(), 0, current, 0, n * obsDim);
+            return first;
+        }
+
+        /** Saves the training state after env step {@code step}, the last of iteration {@code iterationsDone - 1}. */
+        private void save(long step, long iterationsDone) {
+            NamedArrays own = new NamedArrays(NAME + " training state").put("iterations", new long[] {iterationsDone})
+                    .put("reset_due", resetDue).put("episode_return", episodeReturn)
+                    .put("episode_length", episodeLength);
+            store.save(step, envs, w -> w.network("actor", actor).network("critic", critic).optimizer("adam", optimizer)
+                    .rngState("action", Seeds.saveState(actionRng)).rngState("minibatch", Seeds.saveState(minibatchRng))
+                    .arrays(STATE_PREFIX, own));
         }
 
         /**
