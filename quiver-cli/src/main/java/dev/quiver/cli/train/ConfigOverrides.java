@@ -2,7 +2,9 @@ package dev.quiver.cli.train;
 
 import dev.quiver.core.error.QuiverUserException;
 import dev.quiver.rl.Algorithms.Algorithm;
+import dev.quiver.rl.Algorithms.OfflineAlgorithm;
 import dev.quiver.rl.agent.LearnerConfig;
+import dev.quiver.rl.offline.OfflineLearnerConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,13 +33,29 @@ public final class ConfigOverrides {
      */
     public static LearnerConfig<float[], ?> configure(Algorithm algorithm, Path file, Map<String, String> fileSettings,
             Map<String, String> overrides) {
-        Map<String, Object> m = algorithm.defaults().get();
-        String name = algorithm.name().toUpperCase(Locale.ROOT);
+        Map<String, Object> m = settings(algorithm.defaults().get(), algorithm.name(), file, fileSettings, overrides);
+        return algorithm.config().apply(m, source(file));
+    }
+
+    /** {@link #configure} for an offline algorithm. */
+    public static OfflineLearnerConfig configure(OfflineAlgorithm algorithm, Path file,
+            Map<String, String> fileSettings, Map<String, String> overrides) {
+        Map<String, Object> m = settings(algorithm.defaults().get(), algorithm.name(), file, fileSettings, overrides);
+        return algorithm.config().apply(m, source(file));
+    }
+
+    private static Map<String, Object> settings(Map<String, Object> defaults, String algorithm, Path file,
+            Map<String, String> fileSettings, Map<String, String> overrides) {
+        Map<String, Object> m = defaults;
+        String name = algorithm.toUpperCase(Locale.ROOT);
         if (file != null) {
             m = applyToMap(m, fileSettings, name, "--config " + file + ": key ");
         }
-        m = applyToMap(m, overrides, name, "--set ");
-        return algorithm.config().apply(m, file == null ? "--set" : "--config " + file + " / --set");
+        return applyToMap(m, overrides, name, "--set ");
+    }
+
+    private static String source(Path file) {
+        return file == null ? "--set" : "--config " + file + " / --set";
     }
 
     /**

@@ -53,6 +53,9 @@ import picocli.CommandLine.Spec;
             "Algorithms: dqn (CleanRL dqn.py defaults), qrdqn (RL Zoo CartPole defaults), ppo (CleanRL ppo.py"
                 + " defaults) and sac-discrete for Discrete actions; sac and td3 (RL Zoo Pendulum defaults) for bounded"
                 + " Box actions; all need a float32 Box observation space. Tuned settings: configs/ALGO/ENV.yaml.",
+            "Offline algorithms learn from --dataset PATH (a Minari dataset directory or a D4RL .hdf5 file) for --steps"
+                + " gradient steps and are evaluated on --env: bc, cql, iql, td3bc, riql (CORL defaults; Box actions, and"
+                + " Discrete for bc, cql, iql, riql).",
             "Output (--out DIR): config.json, and per seed DIR/seed-S/metrics.jsonl (one JSON object per logged"
                 + " step: step, train/loss, train/q_mean, train/epsilon or episode/return, episode/length; written"
                 + " as training goes), DIR/seed-S/checkpoint/ (load with 'quiver eval --checkpoint') and"
@@ -78,8 +81,14 @@ public final class TrainCommand implements Callable<Integer> {
             description = "The env id, e.g. CartPole-v1 (see 'quiver envs list'); required unless --resume.")
     String envId;
 
-    @Option(names = "--steps", paramLabel = "N", description = "Environment steps per seed; required unless --resume.")
+    @Option(names = "--steps", paramLabel = "N", description = "Environment steps per seed (gradient steps for an"
+            + " offline algorithm); required unless --resume.")
     Long steps;
+
+    @Option(names = "--dataset", paramLabel = "PATH",
+            description = "The dataset an offline algorithm learns from: a Minari dataset directory or a D4RL-style"
+                    + " .hdf5 file (required for offline algorithms, refused for online ones).")
+    Path dataset;
 
     @Option(names = "--resume", paramLabel = "DIR",
             description = "Continue an interrupted run in DIR (its --out directory) with the settings in DIR/config.json:"
@@ -153,6 +162,14 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (resume != null) {
             return resumeRun();
+        }
+        if (algorithm != null && Algorithms.kind(algorithm) == Algorithms.Kind.OFFLINE) {
+            return OfflineTrain.run(this);
+        }
+        if (dataset != null) {
+            throw new QuiverUserException("--dataset is only for the offline algorithms (" + String.join(", ",
+                    Algorithms.offlineNames()) + ")" + (algorithm == null ? "; give one as ALGO" : "; '" + algorithm
+                    + "' learns online by interacting with --env"));
         }
         if (algorithm == null || envId == null || steps == null) {
             throw new QuiverUserException("give ALGO, --env and --steps (or --resume DIR to continue a run), e.g."

@@ -9,18 +9,20 @@ import java.util.Map;
 /**
  * Wraps an optimizer and scales each of its parameter updates by a factor in {@code [0, 1]}: with Adam
  * this is Adam at learning rate {@code factor · lr} (Adam's step is proportional to its learning rate),
- * which is how PPO anneals the learning rate without losing the optimizer's moments.
+ * which is how PPO anneals the learning rate without losing the optimizer's moments (and IQL's actor follows
+ * its cosine schedule).
  */
-final class AnnealedOptimizer implements Optimizer {
+public final class AnnealedOptimizer implements Optimizer {
     private final Optimizer inner;
     private double factor = 1;
 
-    AnnealedOptimizer(Optimizer inner) {
+    /** Wraps {@code inner} with factor 1. */
+    public AnnealedOptimizer(Optimizer inner) {
         this.inner = inner;
     }
 
     /** Sets the factor applied to the following updates. */
-    void setFactor(double f) {
+    public void setFactor(double f) {
         if (!(f >= 0 && f <= 1)) {
             throw new IllegalArgumentException("factor must be in [0, 1], got " + f);
         }

@@ -10,16 +10,16 @@ import ai.djl.nn.Activation;
  * An action is {@code a = tanh(u)} with {@code u = μ + σ ε}, {@code ε ~ N(0, I)} (the reparameterisation
  * trick), and its log-density corrects the Gaussian's for the squashing (Haarnoja et al. 2018a, appendix
  * C): {@code log π(a|s) = Σ_j [log N(u_j; μ_j, σ_j) − log(1 − tanh²(u_j))]}, with the last term in the
- * overflow-free form {@code 2 (log 2 − u − softplus(−2u))}.
+ * overflow-free form {@code 2 (log 2 − u − softplus(−2u))}. Shared by SAC and CQL's actor.
  *
  * @see <a href="https://arxiv.org/abs/1801.01290">Haarnoja, T. et al. (2018). Soft Actor-Critic: Off-Policy
  *     Maximum Entropy Deep Reinforcement Learning with a Stochastic Actor. ICML. arXiv:1801.01290</a>
  */
-final class SquashedGaussian {
+public final class SquashedGaussian {
     /** Lower clip of the log standard deviation. */
-    static final float LOG_STD_MIN = -20f;
+    public static final float LOG_STD_MIN = -20f;
     /** Upper clip of the log standard deviation. */
-    static final float LOG_STD_MAX = 2f;
+    public static final float LOG_STD_MAX = 2f;
     private static final float HALF_LOG_2PI = (float) (0.5 * Math.log(2 * Math.PI));
     private static final float LOG_2 = (float) Math.log(2);
 
@@ -32,14 +32,14 @@ final class SquashedGaussian {
      * @param action {@code tanh(u)}, shape {@code (batch, |A|)}, in {@code (−1, 1)}
      * @param logProb {@code log π(a|s)}, shape {@code (batch, 1)}
      */
-    record Sample(NDArray action, NDArray logProb) {
+    public record Sample(NDArray action, NDArray logProb) {
     }
 
     /**
      * Reparameterised actions for actor outputs {@code out} (shape {@code (batch, 2|A|)}) and standard
      * normal noise {@code eps} (shape {@code (batch, |A|)}); differentiable in {@code out}.
      */
-    static Sample sample(NDArray out, NDArray eps) {
+    public static Sample sample(NDArray out, NDArray eps) {
         NDList parts = out.split(2, 1);
         NDArray mean = parts.get(0);
         NDArray logStd = parts.get(1).clip(LOG_STD_MIN, LOG_STD_MAX);
@@ -55,7 +55,7 @@ final class SquashedGaussian {
      * values): {@code tanh(μ + σ ε)} with {@code eps} the standard normal draws, or {@code tanh(μ)} when
      * {@code eps} is null (the deterministic action).
      */
-    static float[] action(float[] out, float[] eps) {
+    public static float[] action(float[] out, float[] eps) {
         int n = out.length / 2;
         float[] a = new float[n];
         for (int j = 0; j < n; j++) {

@@ -1,0 +1,29 @@
+package dev.quiver.rl.offline;
+
+import dev.quiver.data.dataset.EpisodeDataset;
+import dev.quiver.data.dataset.TransitionBatch;
+import dev.quiver.data.dataset.TransitionSampler;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * Where an offline learner's batches come from: something that fills a {@link TransitionBatch} in place,
+ * with the shape of {@link TransitionSampler#sample(TransitionBatch)}. The default is uniform sampling
+ * ({@link #UNIFORM}); return- or advantage-weighted trajectory samplers plug in through a {@link Factory}.
+ */
+@FunctionalInterface
+public interface BatchSource {
+    /** Fills every row of {@code batch} (the batch's own arrays are overwritten). */
+    void sample(TransitionBatch batch);
+
+    /** Makes the batch source of one training run from the dataset and the run's sampling generator. */
+    @FunctionalInterface
+    interface Factory {
+        /**
+         * A source over {@code data} drawing from {@code rng} (the run's {@code seeds.child("sampler")} stream).
+         */
+        BatchSource create(EpisodeDataset data, UniformRandomProvider rng);
+    }
+
+    /** Uniform sampling with replacement over all transitions ({@link TransitionSampler}). */
+    Factory UNIFORM = (data, rng) -> new TransitionSampler(data, rng)::sample;
+}
