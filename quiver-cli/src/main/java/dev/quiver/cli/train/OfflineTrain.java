@@ -21,6 +21,7 @@ import dev.quiver.rl.agent.TrainedPolicy;
 import dev.quiver.rl.agent.TrainingCallback;
 import dev.quiver.rl.eval.Evaluation;
 import dev.quiver.rl.eval.EvaluationResult;
+import dev.quiver.rl.offline.BatchSource;
 import dev.quiver.rl.offline.DatasetChecks;
 import dev.quiver.rl.offline.NormalisedScore;
 import dev.quiver.rl.offline.OfflineLearner;
@@ -130,6 +131,8 @@ final class OfflineTrain {
             cfgDoc.put("algorithm", algo);
             cfgDoc.put("kind", "offline");
             cfgDoc.put("dataset", c.dataset.toString());
+            cfgDoc.put("sampling", c.sampling().scheme().shortName());
+            cfgDoc.put("sampling_temperature", c.sampling().temperature());
             cfgDoc.put("env", envName);
             cfgDoc.put("steps", c.steps);
             cfgDoc.put("seeds", seeds);
@@ -238,7 +241,7 @@ final class OfflineTrain {
                             }
                         }
                     });
-            policy = learner.fit(data, steps, s, cb);
+            policy = learner.fit(data, BatchSource.of(c.sampling()), steps, s, cb);
         }
         try (policy) {
             double wall = (System.nanoTime() - t0) / 1e9;

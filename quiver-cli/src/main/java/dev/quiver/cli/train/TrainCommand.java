@@ -90,6 +90,16 @@ public final class TrainCommand implements Callable<Integer> {
                     + " .hdf5 file (required for offline algorithms, refused for online ones).")
     Path dataset;
 
+    @Option(names = "--sampling", paramLabel = "SCHEME", defaultValue = "uniform",
+            description = "How an offline algorithm draws its batches: uniform (default), rw (return-weighted"
+                    + " trajectories) or aw (advantage-weighted trajectories), Hong et al. 2023.")
+    String samplingScheme;
+
+    @Option(names = "--sampling-temperature", paramLabel = "ALPHA", defaultValue = "0.1",
+            description = "The temperature α of --sampling rw|aw: trajectory weight exp(Ĝ/α) with Ĝ the min-max"
+                    + " normalised return or advantage (default: ${DEFAULT-VALUE}, the paper's).")
+    double samplingTemperature;
+
     @Option(names = "--resume", paramLabel = "DIR",
             description = "Continue an interrupted run in DIR (its --out directory) with the settings in DIR/config.json:"
                     + " finished seeds are kept (their checkpoints re-evaluated), an interrupted seed continues from its"
@@ -170,6 +180,10 @@ public final class TrainCommand implements Callable<Integer> {
             throw new QuiverUserException("--dataset is only for the offline algorithms (" + String.join(", ",
                     Algorithms.offlineNames()) + ")" + (algorithm == null ? "; give one as ALGO" : "; '" + algorithm
                     + "' learns online by interacting with --env"));
+        }
+        if (!"uniform".equalsIgnoreCase(samplingScheme.trim())) {
+            throw new QuiverUserException("--sampling is only for the offline algorithms (" + String.join(", ",
+                    Algorithms.offlineNames()) + "), which draw batches from a --dataset");
         }
         if (algorithm == null || envId == null || steps == null) {
             throw new QuiverUserException("give ALGO, --env and --steps (or --resume DIR to continue a run), e.g."
@@ -567,5 +581,15 @@ public final class TrainCommand implements Callable<Integer> {
                     Format.num(recentMean()), done / Math.max(secs, 1e-9)));
             err.flush();
         }
+    }
+
+    /** The batch sampling of an offline run, from --sampling and --sampling-temperature. */
+    dev.quiver.data.sampling.SamplingConfig sampling() {
+        if (!(samplingTemperature > 0 && Double.isFinite(samplingTemperature))) {
+            throw new QuiverUserException("--sampling-temperature " + samplingTemperature + " is not allowed: give a"
+                    + " number > 0 (the paper uses 0.1)");
+        }
+        return new dev.quiver.data.sampling.SamplingConfig(
+                dev.quiver.data.sampling.SamplingScheme.parse(samplingScheme), samplingTemperature);
     }
 }

@@ -73,6 +73,26 @@ class OfflineTrainCommandTest {
         assertTrue(Files.exists(dir.resolve("td3bc").resolve("seed-0").resolve("checkpoint").resolve("manifest.json")));
     }
 
+    /** --sampling aw trains with advantage-weighted trajectories, is recorded, and is refused where it cannot apply. */
+    @Test
+    void advantageWeightedSamplingIsOneOption() throws IOException {
+        Path data = requireFixtures().resolve("pendulum-mixed-d4rl.hdf5");
+        Path out = dir.resolve("td3bc-aw");
+        Run r = TrainCommandTest.run("train", "td3bc", "--dataset", data.toString(), "--env", "Pendulum-v1", "--steps",
+                "40", "--set", "hidden=16", "--set", "batchSize=16", "--eval-every", "0", "--eval-episodes", "1",
+                "--sampling", "aw", "--out", out.toString(), "--no-progress");
+        assertEquals(0, r.code(), r.toString());
+        String config = Files.readString(out.resolve("config.json"));
+        assertTrue(config.contains("\"sampling\": \"aw\"") && config.contains("\"sampling_temperature\": 0.1"), config);
+        Run bad = TrainCommandTest.run("train", "td3bc", "--dataset", data.toString(), "--env", "Pendulum-v1", "--steps",
+                "10", "--sampling", "best", "--out", dir.resolve("bad").toString());
+        assertEquals(2, bad.code(), bad.toString());
+        assertTrue(bad.err().contains("sampling scheme 'best'"), bad.toString());
+        Run online = TrainCommandTest.run("train", "dqn", "--env", "CartPole-v1", "--steps", "10", "--sampling", "rw");
+        assertEquals(2, online.code(), online.toString());
+        assertTrue(online.err().contains("--sampling is only for the offline algorithms"), online.toString());
+    }
+
     @Test
     void aDatasetForAnotherEnvIsRefusedNamingBoth() {
         Path data = requireFixtures().resolve("cartpole-mixed-v0");

@@ -26,4 +26,16 @@ public interface BatchSource {
 
     /** Uniform sampling with replacement over all transitions ({@link TransitionSampler}). */
     Factory UNIFORM = (data, rng) -> new TransitionSampler(data, rng)::sample;
+
+    /**
+     * The batch source of a sampling configuration: uniform, or Hong et al.'s (2023) return- or
+     * advantage-weighted trajectory sampling (P44) with its temperature; the one option through which every
+     * offline algorithm switches sampling.
+     */
+    static Factory of(dev.quiver.data.sampling.SamplingConfig sampling) {
+        if (sampling.scheme() == dev.quiver.data.sampling.SamplingScheme.UNIFORM) {
+            return UNIFORM;
+        }
+        return (data, rng) -> sampling.newSampler(data, rng)::sample;
+    }
 }
