@@ -8,6 +8,7 @@ import dev.quiver.core.error.QuiverUserException;
 import dev.quiver.core.estimate.Estimate;
 import dev.quiver.core.io.AtomicFiles;
 import dev.quiver.core.registry.Envs;
+import dev.quiver.data.collect.DatasetRecorder;
 import dev.quiver.eval.aggregate.Metric;
 import dev.quiver.eval.bootstrap.BootstrapConfig;
 import dev.quiver.eval.bootstrap.StratifiedBootstrap;
@@ -160,6 +161,16 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "OUT", description = "Also write a summary as JSON to OUT.")
     Path json;
 
+    @Option(names = "--collect", paramLabel = "PATH",
+            description = "Record every episode the agent plays while training (D4RL's medium-replay data; evaluation"
+                    + " episodes are not recorded) and write them when training ends: a Minari dataset directory, or a"
+                    + " D4RL file if PATH ends in .hdf5/.h5. PATH must not exist. One seed only, not with --resume;"
+                    + " ppo needs --set num_envs=1.")
+    Path collect;
+
+    /** The algorithm's name, for the metadata of a {@code --collect} dataset. */
+    private String algorithmName;
+
     /** One seed's outcome. */
     record SeedResult(long seed, long episodes, double lastTrainReturn, EvaluationResult eval, EvaluationResult best,
             long bestStep, double wallSeconds, long metricLines) {
@@ -171,6 +182,10 @@ public final class TrainCommand implements Callable<Integer> {
             throw new QuiverUserException("--eval-episodes must be at least 1, got " + evalEpisodes);
         }
         if (resume != null) {
+            if (collect != null) {
+                throw new QuiverUserException("--collect cannot be used with --resume: the episodes played before the"
+                        + " interruption were not recorded; train again from the start with --collect");
+            }
             return resumeRun();
         }
         if (algorithm != null && Algorithms.kind(algorithm) == Algorithms.Kind.OFFLINE) {
@@ -210,6 +225,9 @@ public final class TrainCommand implements Callable<Integer> {
         long[] seeds = seedList != null ? SeedList.parse(seedList, "--seeds") : new long[] {seed == null ? 0 : seed};
         Map<String, String> fileSettings = configFile == null ? Map.of() : YamlConfigFile.read(configFile);
         LearnerConfig<float[], ?> config = ConfigOverrides.configure(algo, configFile, fileSettings, overrides);
+        if (collect != null) {
+            CollectDuringTraining.check(collect, algo.name(), config.toMap(), seeds);
+        }
         return train(algo.name(), config, seeds, every, false);
     }
 
@@ -236,6 +254,7 @@ public final class TrainCommand implements Callable<Integer> {
     private <A> Integer train(String algo, LearnerConfig<float[], A> config, long[] seeds, long every,
             boolean resuming) {
         Map<String, Object> configMap = config.toMap();
+        algorithmName = algo;
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         List<SeedResult> results = new ArrayList<>();
@@ -382,6 +401,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         stdout.flush();
         Path bestDir = dir.resolve(BEST_DIR);
+        DatasetRecorder<float[], A> recorder = collect != null ? new DatasetRecorder<>(env) : null;
         try (log; Env<float[], A> evalEnv = Envs.make(envId)) {
             long crashAt = crashStep(s);
             long periodicSeed = PERIODIC_SEED_OFFSET + 1000 * s;
@@ -413,10 +433,13 @@ public final class TrainCommand implements Callable<Integer> {
                     }
                 }
             };
-            policy = learner.learn(env, steps, s, cb, checkpoints);
+            policy = learner.learn(recorder != null ? recorder : env, steps, s, cb, checkpoints);
             lines = log.lines();
         }
         try (policy) {
+            if (recorder != null) {
+                CollectDuringTraining.write(collect, recorder, env.spec(), algorithmName, s, steps, stdout);
+            }
             double wall = (System.nanoTime() - t0) / 1e9;
             progress.finish();
             policy.save(dir.resolve("checkpoint"));

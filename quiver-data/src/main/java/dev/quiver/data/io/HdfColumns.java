@@ -2,6 +2,7 @@ package dev.quiver.data.io;
 
 import dev.quiver.core.error.QuiverUserException;
 import io.jhdf.HdfFile;
+import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
@@ -71,12 +72,15 @@ final class HdfColumns {
         }
     }
 
-    /** A float column from a 1-d ({@code [rows]}) or 2-d ({@code [rows, width]}) float or integer dataset. */
+    /**
+     * A float column from a 1-d ({@code [rows]}), 2-d ({@code [rows, width]}) or higher ({@code [rows, ...]},
+     * flattened row-major: {@code width} is the product of the trailing dimensions) float or integer dataset.
+     */
     static FloatColumn floats(Dataset d, String where) {
         int[] dims = dims(d, where);
-        if (dims.length < 1 || dims.length > 2) {
-            throw new QuiverUserException(where + ", field " + d.getName() + ": has shape " + Arrays.toString(dims)
-                    + ", expected [rows] or [rows, width]");
+        if (dims.length < 1) {
+            throw new QuiverUserException(where + ", field " + d.getName() + ": is a scalar, expected [rows] or"
+                    + " [rows, width]");
         }
         Object flat = flat(d, where);
         int n = Array.getLength(flat);
@@ -93,7 +97,10 @@ final class HdfColumns {
                 out[i] = l[i];
             }
         }
-        int width = dims.length == 2 ? dims[1] : 1;
+        int width = 1;
+        for (int k = 1; k < dims.length; k++) {
+            width *= dims[k];
+        }
         return new FloatColumn(out, dims[0], width);
     }
 
@@ -165,6 +172,33 @@ final class HdfColumns {
             out[i] = l[i] != 0;
         }
         return out;
+    }
+
+    /**
+     * The string attribute {@code name} of {@code node}, or {@code null} when it has none.
+     *
+     * @throws QuiverUserException if the attribute is there but is not a string
+     */
+    static String stringAttribute(Node node, String name, String where) {
+        Attribute a;
+        Object data;
+        try {
+            a = node.getAttribute(name);
+            if (a == null) {
+                return null;
+            }
+            data = a.getData();
+        } catch (RuntimeException e) {
+            throw new QuiverUserException(where + ", attribute " + name + ": cannot be read: " + e, e);
+        }
+        if (data instanceof String s) {
+            return s;
+        }
+        if (data instanceof String[] arr && arr.length == 1) {
+            return arr[0];
+        }
+        throw new QuiverUserException(where + ", attribute " + name + ": is " + (data == null ? "null"
+                : data.getClass().getSimpleName()) + ", expected a string");
     }
 
     private static void require1d(Dataset d, String where) {
