@@ -7,6 +7,6 @@ import picocli.CommandLine.Command;
         description = {"Record offline-RL datasets (Minari directories or D4RL files) and inspect dataset files.",
             "Training runs can record what the agent saw too: quiver train ALGO ... --collect PATH (D4RL's"
                 + " medium-replay data)."},
-        subcommands = {DataCollectCommand.class, DataInfoCommand.class})
+        subcommands = {DataCollectCommand.class, DataInfoCommand.class, DataCorruptCommand.class})
 public final class DataCommand {
 }

@@ -7,6 +7,7 @@ import com.google.gson.JsonParser;
 import dev.quiver.cli.Json;
 import dev.quiver.cli.QuiverCommand;
 import dev.quiver.core.error.QuiverUserException;
+import dev.quiver.core.io.AtomicFiles;
 import dev.quiver.data.corrupt.CorruptedDataset;
 import dev.quiver.data.corrupt.CorruptionConfig;
 import dev.quiver.data.corrupt.CorruptionKind;
@@ -15,6 +16,7 @@ import dev.quiver.data.corrupt.DataCorruption;
 import dev.quiver.data.dataset.EpisodeDataset;
 import dev.quiver.data.io.MinariDataset;
 import dev.quiver.data.io.MinariReader;
+import dev.quiver.data.io.MinariWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -104,14 +106,16 @@ public final class DataCorruptCommand implements Callable<Integer> {
             throw new QuiverUserException("--out " + out + ": is the input dataset; write the copy elsewhere");
         }
         MinariDataset source = MinariReader.readDataset(in);
-        JsonObject metadata = readMetadataJson(in);
         EpisodeDataset data = source.episodes();
         CorruptedDataset result = DataCorruption.corrupt(data, config);
 
         Map<String, Object> record = record(source, config, result);
-        metadata.addProperty("quiver_corruption", config.describe() + "; see ../corruption.json");
-        MinariOutput.write(out, metadata, result.dataset(), Map.of("corruption.json", Json.toJson(record)),
-                overwrite);
+        String id = source.metadata().datasetId().isEmpty() ? out.getFileName().toString()
+                : source.metadata().datasetId();
+        MinariWriter writer = MinariWriter.of(id, source.metadata().observationSpace(),
+                source.metadata().actionSpace()).withMetadata("quiver_corruption", config.describe()
+                        + "; see ../corruption.json").withExtraFile("corruption.json", Json.toJson(record));
+        writeReplacing(writer, result.dataset());
 
         PrintWriter o = spec.commandLine().getOut();
         o.println("quiver data corrupt: " + config.describe());
@@ -127,6 +131,27 @@ public final class DataCorruptCommand implements Callable<Integer> {
         o.println("wrote  " + out + " (Minari: data/metadata.json, data/main_data.hdf5; record: corruption.json)");
         o.flush();
         return 0;
+    }
+
+    /**
+     * Writes the dataset at {@code out}; with {@code --overwrite} and an existing {@code out}, writes a complete
+     * sibling first and only then swaps it in, so a failure leaves the old dataset in place.
+     */
+    private void writeReplacing(MinariWriter writer, EpisodeDataset data) {
+        if (!Files.exists(out)) {
+            writer.write(out, data);
+            return;
+        }
+        Path fresh = out.resolveSibling(out.getFileName() + ".quiver-new");
+        AtomicFiles.deleteTree(fresh, "leftover " + fresh);
+        writer.write(fresh, data);
+        AtomicFiles.deleteTree(out, "--out " + out);
+        try {
+            Files.move(fresh, out, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.io.IOException e) {
+            throw new QuiverUserException("--out " + out + ": cannot move the new dataset " + fresh + " into place: "
+                    + e, e);
+        }
     }
 
     /** Why an adversarial gradient attack cannot run from the command line yet. */
@@ -165,19 +190,6 @@ public final class DataCorruptCommand implements Callable<Integer> {
         }
         doc.put("source_start", starts);
         return doc;
-    }
-
-    /** The input's {@code metadata.json} as JSON, to copy every key Minari or others put there. */
-    private static JsonObject readMetadataJson(Path dir) {
-        Path file = Files.isRegularFile(dir.resolve("data").resolve("metadata.json"))
-                ? dir.resolve("data").resolve("metadata.json") : dir.resolve("metadata.json");
-        try {
-            JsonElement e = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
-            return e.getAsJsonObject();
-        } catch (IOException | JsonParseException | IllegalStateException e) {
-            // MinariReader has read it already, so this is unexpected; still name the file
-            throw new QuiverUserException("file " + file + ": cannot be read as a JSON object: " + e.getMessage(), e);
-        }
     }
 
     private static String format(double[] v) {

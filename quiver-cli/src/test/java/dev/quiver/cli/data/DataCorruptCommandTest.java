@@ -9,6 +9,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.quiver.cli.QuiverCommand;
 import dev.quiver.core.seed.Seeds;
+import dev.quiver.core.space.Box;
 import dev.quiver.data.corrupt.CorruptedDataset;
 import dev.quiver.data.corrupt.CorruptionConfig;
 import dev.quiver.data.corrupt.CorruptionKind;
@@ -17,13 +18,13 @@ import dev.quiver.data.corrupt.DataCorruption;
 import dev.quiver.data.dataset.EpisodeDataset;
 import dev.quiver.data.io.MinariDataset;
 import dev.quiver.data.io.MinariReader;
+import dev.quiver.data.io.MinariWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,10 +34,6 @@ import picocli.CommandLine;
 
 /** Runs {@code quiver data corrupt} in-process on a small dataset written here and on the shared fixtures. */
 class DataCorruptCommandTest {
-    private static final String OBS_SPACE = "{\"type\": \"Box\", \"dtype\": \"float32\", \"shape\": [3], "
-            + "\"low\": [-20.0, -20.0, -20.0], \"high\": [20.0, 20.0, 20.0]}";
-    private static final String ACT_SPACE = "{\"type\": \"Box\", \"dtype\": \"float32\", \"shape\": [2], "
-            + "\"low\": [-1.0, -1.0], \"high\": [1.0, 1.0]}";
 
     /** The input, written once for all tests (they only read it). */
     @TempDir
@@ -103,14 +100,8 @@ class DataCorruptCommandTest {
             b.addEpisode(obs, act, r, term, trunc);
         }
         data = b.build();
-        JsonObject meta = new JsonObject();
-        meta.addProperty("dataset_id", "test/toy-v0");
-        meta.addProperty("data_format", "hdf5");
-        meta.addProperty("author", "DataCorruptCommandTest");
-        meta.addProperty("observation_space", OBS_SPACE);
-        meta.addProperty("action_space", ACT_SPACE);
         input = inputDir.resolve("toy-v0");
-        MinariOutput.write(input, meta, data, Map.of(), false);
+        MinariWriter.of("test/toy-v0", Box.float32(-20, 20, 3), Box.float32(-1, 1, 2)).write(input, data);
     }
 
     private static void assertSameEpisodes(EpisodeDataset want, EpisodeDataset got) {
@@ -155,8 +146,12 @@ class DataCorruptCommandTest {
 
         JsonObject meta = JsonParser.parseString(Files.readString(out.resolve("data/metadata.json")))
                 .getAsJsonObject();
-        assertEquals("DataCorruptCommandTest", meta.get("author").getAsString(), "other keys are kept");
-        assertEquals(OBS_SPACE, meta.get("observation_space").getAsString());
+        JsonObject inMeta = JsonParser.parseString(Files.readString(input.resolve("data/metadata.json")))
+                .getAsJsonObject();
+        assertEquals("test/toy-v0", meta.get("dataset_id").getAsString());
+        assertTrue(meta.get("quiver_corruption").getAsString().startsWith("random obs corruption"), meta.toString());
+        assertEquals(inMeta.get("observation_space"), meta.get("observation_space"));
+        assertEquals(inMeta.get("action_space"), meta.get("action_space"));
         assertEquals(want.dataset().numEpisodes(), meta.get("total_episodes").getAsInt());
         JsonObject rec = JsonParser.parseString(Files.readString(out.resolve("corruption.json"))).getAsJsonObject();
         assertEquals("obs", rec.get("kind").getAsString());

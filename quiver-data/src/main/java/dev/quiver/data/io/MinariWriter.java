@@ -59,15 +59,18 @@ public final class MinariWriter {
     private final List<OptionalLong> episodeSeeds;
     private final Map<String, Object> metadata;
     private final Runnable beforeCommit;
+    private final Map<String, String> extraFiles;
 
     private MinariWriter(String datasetId, Space<?> observationSpace, Space<?> actionSpace,
-            List<OptionalLong> episodeSeeds, Map<String, Object> metadata, Runnable beforeCommit) {
+            List<OptionalLong> episodeSeeds, Map<String, Object> metadata, Runnable beforeCommit,
+            Map<String, String> extraFiles) {
         this.datasetId = datasetId;
         this.observationSpace = observationSpace;
         this.actionSpace = actionSpace;
         this.episodeSeeds = episodeSeeds;
         this.metadata = metadata;
         this.beforeCommit = beforeCommit;
+        this.extraFiles = extraFiles;
     }
 
     /**
@@ -88,7 +91,7 @@ public final class MinariWriter {
             throw new QuiverUserException("action space " + actionSpace + " cannot be written as a Minari dataset;"
                     + " allowed: Discrete, Box");
         }
-        return new MinariWriter(datasetId, observationSpace, actionSpace, null, Map.of(), null);
+        return new MinariWriter(datasetId, observationSpace, actionSpace, null, Map.of(), null, Map.of());
     }
 
     /**
@@ -98,7 +101,7 @@ public final class MinariWriter {
      */
     public MinariWriter withEpisodeSeeds(List<OptionalLong> seeds) {
         return new MinariWriter(datasetId, observationSpace, actionSpace,
-                Collections.unmodifiableList(new ArrayList<>(seeds)), metadata, beforeCommit);
+                Collections.unmodifiableList(new ArrayList<>(seeds)), metadata, beforeCommit, extraFiles);
     }
 
     /**
@@ -118,12 +121,29 @@ public final class MinariWriter {
         Map<String, Object> m = new LinkedHashMap<>(metadata);
         m.put(key, value);
         return new MinariWriter(datasetId, observationSpace, actionSpace, episodeSeeds,
-                Collections.unmodifiableMap(m), beforeCommit);
+                Collections.unmodifiableMap(m), beforeCommit, extraFiles);
     }
 
     /** Testing only: the same writer running {@code hook} after everything is written, before the final rename. */
     MinariWriter beforeCommit(Runnable hook) {
-        return new MinariWriter(datasetId, observationSpace, actionSpace, episodeSeeds, metadata, hook);
+        return new MinariWriter(datasetId, observationSpace, actionSpace, episodeSeeds, metadata, hook, extraFiles);
+    }
+
+    /**
+     * The same writer also writing a UTF-8 text file {@code name} (a plain file name, e.g. a provenance
+     * record {@code corruption.json}) at the top of the dataset directory, next to {@code data/}, committed
+     * together with the dataset.
+     */
+    public MinariWriter withExtraFile(String name, String content) {
+        Objects.requireNonNull(content, "content");
+        if (name == null || !name.matches("[A-Za-z0-9._-]+") || name.startsWith(".") || name.equals("data")) {
+            throw new IllegalArgumentException("extra file name '" + name + "' must be a plain file name other than"
+                    + " 'data'");
+        }
+        Map<String, String> m = new LinkedHashMap<>(extraFiles);
+        m.put(name, content);
+        return new MinariWriter(datasetId, observationSpace, actionSpace, episodeSeeds, metadata, beforeCommit,
+                Collections.unmodifiableMap(m));
     }
 
     /**
@@ -145,6 +165,13 @@ public final class MinariWriter {
             }
             writeEpisodes(dataDir.resolve(MinariReader.MAIN_DATA), datasetDir, data);
             writeMetadata(dataDir.resolve(MinariReader.METADATA), datasetDir, data);
+            for (Map.Entry<String, String> f : extraFiles.entrySet()) {
+                try {
+                    Files.writeString(out.temp().resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new QuiverUserException(what + " " + datasetDir + ": cannot write " + f.getKey() + ": " + e, e);
+                }
+            }
             if (beforeCommit != null) {
                 beforeCommit.run();
             }
