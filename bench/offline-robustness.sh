@@ -12,25 +12,28 @@
 #   DATASETS_DIR  made by bench/make-datasets.sh (default: datasets)
 #   OUT_DIR       default: runs/offline-robustness
 # Environment variables (defaults in brackets):
-#   SEEDS [0..4]  STEPS [20000]  EVAL [10]  HIDDEN [256,256]  RATE [0.3]  SCALE [1.0]
+#   SEEDS [0..4]  STEPS [20000]  EVAL [10]  RATE [0.3]  SCALE [1.0]
+#   HIDDEN        hidden widths of every network, e.g. 64,64 [each algorithm's default: CORL's 256,256;
+#                 CQL's critics 256,256,256]
 #   DATASETS      corruption: [Pendulum-v1/medium MountainCarContinuous-v0/medium CartPole-v1/medium]
 #                 weighting:  [Pendulum-v1/mix-1 Pendulum-v1/mix-5 MountainCarContinuous-v0/mix-1 ...]
 #   ALGOS         corruption: [bc cql iql td3bc riql]; weighting: [cql iql td3bc]
 #   KINDS         corruption kinds [obs action reward dynamics] (action and TD3+BC skip discrete envs)
 #   JOBS [2]      training processes at once
+#   QUIVER        the quiver launcher to use (default: the repository's ./quiver)
 # Finished cells are kept (their result.json); delete a cell's folder to rerun it. The table is written to
 # OUT_DIR/MODE.md and printed.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-quiver="$root/quiver"
+quiver="${QUIVER:-$root/quiver}"
 mode="${1:?usage: bench/offline-robustness.sh corruption|weighting [DATASETS_DIR [OUT_DIR]]}"
 data="${2:-datasets}"
 out="${3:-runs/offline-robustness}"
 seeds="${SEEDS:-0..4}"
 steps="${STEPS:-20000}"
 eval_episodes="${EVAL:-10}"
-hidden="${HIDDEN:-256,256}"
+hidden="${HIDDEN:-}"
 rate="${RATE:-0.3}"
 scale="${SCALE:-1.0}"
 jobs="${JOBS:-2}"
@@ -81,7 +84,12 @@ run_cell() {
   local dir="$out/cells/$name"
   [ -f "$dir/result.json" ] && return 0
   rm -rf "$dir" && mkdir -p "$dir"
-  "$quiver" train "$a" --dataset "$input" --env "$env" --steps "$steps" --seeds "$seeds" --set "hidden=$hidden" \
+  local sizes=()
+  if [ -n "$hidden" ]; then
+    if [ "$a" = cql ]; then sizes=(--set "actor_hidden=$hidden" --set "critic_hidden=$hidden")
+    else sizes=(--set "hidden=$hidden"); fi
+  fi
+  "$quiver" train "$a" --dataset "$input" --env "$env" --steps "$steps" --seeds "$seeds" "${sizes[@]}" \
       --sampling "$s" --eval-every 0 --eval-episodes "$eval_episodes" --no-progress --out "$dir/run" \
       --json "$dir/result.json.tmp" > "$dir.log" 2>&1 && mv "$dir/result.json.tmp" "$dir/result.json"
 }
