@@ -5,7 +5,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.quiver.cli.Json;
-import dev.quiver.cli.QuiverCommand;
 import dev.quiver.core.error.QuiverUserException;
 import dev.quiver.core.io.AtomicFiles;
 import dev.quiver.data.corrupt.CorruptedDataset;
@@ -13,10 +12,14 @@ import dev.quiver.data.corrupt.CorruptionConfig;
 import dev.quiver.data.corrupt.CorruptionKind;
 import dev.quiver.data.corrupt.CorruptionMode;
 import dev.quiver.data.corrupt.DataCorruption;
+import dev.quiver.data.corrupt.PgdConfig;
 import dev.quiver.data.dataset.EpisodeDataset;
 import dev.quiver.data.io.MinariDataset;
 import dev.quiver.data.io.MinariReader;
 import dev.quiver.data.io.MinariWriter;
+import dev.quiver.rl.Algorithms;
+import dev.quiver.rl.agent.TrainedPolicy;
+import dev.quiver.rl.offline.CriticAttackModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +48,9 @@ import picocli.CommandLine.TypeConversionException;
                 + " transition is chosen with probability RATE; chosen observations, actions or next observations"
                 + " (dynamics) get uniform noise of up to SCALE standard deviations per dimension, chosen rewards"
                 + " are redrawn from U[-30 SCALE, 30 SCALE] (random), or become -SCALE x reward (adversarial).",
-            "Adversarial obs/action/dynamics corruption attacks a trained critic (--critic): not available yet.",
+            "Adversarial obs/action/dynamics corruption minimises a trained critic's Q by projected gradient"
+                + " steps (100 signed steps of 0.01 SCALE std inside the SCALE std box) on the chosen transitions;"
+                + " the critic comes from --critic, a TD3+BC checkpoint trained on the clean data.",
             "OUT is a Minari dataset directory (data/metadata.json, data/main_data.hdf5) with corruption.json"
                 + " next to data/: the settings, the per-dimension noise scale and every corrupted step. Episodes"
                 + " are split where a corrupted observation or next observation breaks the chain s'(t) = s(t+1),"
@@ -80,8 +85,8 @@ public final class DataCorruptCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--critic", paramLabel = "CHECKPOINT",
-            description = "A trained agent whose critic adversarial obs/action/dynamics corruption attacks (not"
-                    + " available yet).")
+            description = "A TD3+BC checkpoint (quiver train td3bc --dataset CLEAN …; RUN/seed-S/checkpoint) whose"
+                    + " critic and actor adversarial obs/action/dynamics corruption attacks.")
     Path critic;
 
     @Option(names = "--out", paramLabel = "OUT", required = true, description = "The dataset directory to write.")
@@ -93,11 +98,11 @@ public final class DataCorruptCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CorruptionConfig config = new CorruptionConfig(kind, mode, rate, scale, seed);
-        if (config.needsAttackModel()) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("quiver: error: " + notAvailable(config, critic));
-            err.flush();
-            return QuiverCommand.EXIT_USER_ERROR;
+        if (config.needsAttackModel() && critic == null) {
+            throw new QuiverUserException("adversarial " + config.kind().cliName() + " corruption attacks a trained"
+                    + " critic's Q-function and its gradients: give --critic CHECKPOINT (a TD3+BC checkpoint trained"
+                    + " on the clean data, e.g. RUN/seed-0/checkpoint of quiver train td3bc --dataset " + in
+                    + " --env ID --steps N --out RUN)");
         }
         if (Files.exists(out) && !overwrite) {
             throw new QuiverUserException("--out " + out + ": already exists; give --overwrite to replace it");
@@ -107,7 +112,20 @@ public final class DataCorruptCommand implements Callable<Integer> {
         }
         MinariDataset source = MinariReader.readDataset(in);
         EpisodeDataset data = source.episodes();
-        CorruptedDataset result = DataCorruption.corrupt(data, config);
+        CorruptedDataset result;
+        if (config.needsAttackModel()) {
+            try (TrainedPolicy<?> agent = Algorithms.load(critic)) {
+                CriticAttackModel model = CriticAttackModel.of(agent, "--critic " + critic);
+                if (model.obsDim() != data.obsDim() || model.actDim() != data.actDim()) {
+                    throw new QuiverUserException("--critic " + critic + ": its critic takes " + model.obsDim()
+                            + " observation and " + model.actDim() + " action values, but " + in + " has "
+                            + data.obsDim() + " and " + data.actDim());
+                }
+                result = DataCorruption.corrupt(data, config, model, PgdConfig.DEFAULT);
+            }
+        } else {
+            result = DataCorruption.corrupt(data, config);
+        }
 
         Map<String, Object> record = record(source, config, result);
         String id = source.metadata().datasetId().isEmpty() ? out.getFileName().toString()
@@ -124,6 +142,10 @@ public final class DataCorruptCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "corrupted %d of %d transitions (%.1f%%)%s%n", result.numCorrupted(), data.numSteps(),
                 100.0 * result.corruptedFraction(), result.noiseScale().length == 0 ? ""
                         : "; noise scale per dimension (std) " + format(result.noiseScale()));
+        if (config.needsAttackModel()) {
+            o.printf(Locale.ROOT, "critic %s: mean attacked value %.4g before, %.4g after the attack%n", critic,
+                    result.attackValueBefore(), result.attackValueAfter());
+        }
         if (result.numSplits() > 0) {
             o.println("episodes split where s'(t) != s(t+1): " + result.numSplits() + " splits, "
                     + result.dataset().numEpisodes() + " episodes written");
@@ -154,16 +176,6 @@ public final class DataCorruptCommand implements Callable<Integer> {
         }
     }
 
-    /** Why an adversarial gradient attack cannot run from the command line yet. */
-    static String notAvailable(CorruptionConfig config, Path critic) {
-        return "adversarial " + config.kind().cliName() + " corruption attacks a trained critic's Q-function and"
-                + " its gradients (dev.quiver.data.corrupt.QAttackModel), "
-                + (critic == null ? "given with --critic CHECKPOINT; " : "here --critic " + critic + "; ")
-                + "this is not available yet: no adapter turns a checkpoint into such a critic (it comes with the"
-                + " offline agents). Available now: --mode random for every kind, and --mode adversarial --kind"
-                + " reward.";
-    }
-
     private static Map<String, Object> record(MinariDataset source, CorruptionConfig config, CorruptedDataset r) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("command", "data corrupt");
@@ -182,6 +194,10 @@ public final class DataCorruptCommand implements Callable<Integer> {
         doc.put("source_episodes", r.numSourceEpisodes());
         doc.put("episodes", r.dataset().numEpisodes());
         doc.put("splits", r.numSplits());
+        if (config.needsAttackModel()) {
+            doc.put("attack_value_before", r.attackValueBefore());
+            doc.put("attack_value_after", r.attackValueAfter());
+        }
         doc.put("corrupted_steps", r.corruptedSteps());
         doc.put("source_episode", r.sourceEpisodes());
         int[] starts = new int[r.dataset().numEpisodes()];

@@ -79,6 +79,15 @@ public abstract class AbstractOfflineLearner<A> implements OfflineLearner<A> {
         /** The network the policy acts with (an {@link Mlp}); it outlives {@link #close()}. */
         Network policyNetwork();
 
+        /**
+         * A standalone copy of a critic to save with the final policy (a ReLU {@link Mlp} from the normalised
+         * observation and the unit action to one Q value, for adversarial data corruption), or null (the
+         * default) to save none. The caller owns and closes it.
+         */
+        default Network criticToKeep() {
+            return null;
+        }
+
         /** Frees every network and optimizer except {@link #policyNetwork()}. */
         @Override
         void close();
@@ -140,8 +149,11 @@ public abstract class AbstractOfflineLearner<A> implements OfflineLearner<A> {
             if (!(policyNet.spec() instanceof Mlp mlp)) {
                 throw new IllegalStateException("policy network must be an Mlp, got " + policyNet.spec());
             }
-            net = new PolicyNetwork(policyNet, norm, Arrays.stream(mlp.hidden()).boxed().toList(), mlp.outputSize());
-            OfflineTraining.run(steps, source, batch, trainer::update, s -> policy(net, s, false), callback);
+            PolicyNetwork live = new PolicyNetwork(policyNet, norm, Arrays.stream(mlp.hidden()).boxed().toList(),
+                    mlp.outputSize());
+            OfflineTraining.run(steps, source, batch, trainer::update, s -> policy(live, s, false), callback);
+            Network critic = trainer.criticToKeep();
+            net = critic == null ? live : live.withCritic(critic);
         } catch (RuntimeException | Error e) {
             policyNet.close();
             throw e;

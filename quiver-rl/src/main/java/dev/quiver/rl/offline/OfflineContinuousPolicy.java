@@ -46,6 +46,11 @@ public final class OfflineContinuousPolicy implements TrainedContinuousPolicy {
         return env.scaling().toEnv(unit);
     }
 
+    /** The actor, the observation normaliser and, if one was saved, the critic. */
+    PolicyNetwork network() {
+        return net;
+    }
+
     /** The algorithm's name as checkpoints record it. */
     public String algorithm() {
         return algorithm;

@@ -145,6 +145,15 @@ public final class Td3Bc extends AbstractOfflineLearner<float[]> {
             return actor;
         }
 
+        /** The first online critic, saved with the policy so that adversarial corruption can attack it. */
+        @Override
+        public Network criticToKeep() {
+            Network first = critics.online().members().get(0);
+            Network copy = Network.create(first.spec(), Seeds.of(0));
+            copy.copyFrom(first);
+            return copy;
+        }
+
         @Override
         public void close() {
             actorAdam.close();
