@@ -156,7 +156,7 @@ public final class Sac extends ContinuousActorCritic<SacConfig, SacPolicy> {
             if (sde) {
                 w.array("sde_acted", Tensor.ofLongs(new long[] {acted}, 1));
                 if (sdeMatrix != null) {
-                    w.array("sde_matrix", Tensor.ofDoubles(toDoubles(sdeMatrix), sdeMatrix.length));
+                    w.array("sde_matrix", Tensor.ofFloats(sdeMatrix, sdeMatrix.length));
                 }
             }
             w.rngState("explore", Seeds.saveState(exploreRng)).rngState("noise", Seeds.saveState(noiseRng));
@@ -171,7 +171,7 @@ public final class Sac extends ContinuousActorCritic<SacConfig, SacPolicy> {
             updates = r.array("updates").longs()[0];
             if (sde) {
                 acted = r.array("sde_acted").longs()[0];
-                sdeMatrix = acted == 0 ? null : toFloats(r.array("sde_matrix").doubles());
+                sdeMatrix = acted == 0 ? null : r.array("sde_matrix").floats();
             }
             Seeds.restoreState(exploreRng, TrainingStateStore.requireRngState(r, "explore"));
             Seeds.restoreState(noiseRng, TrainingStateStore.requireRngState(r, "noise"));
@@ -224,9 +224,12 @@ public final class Sac extends ContinuousActorCritic<SacConfig, SacPolicy> {
             return SquashedGaussian.sample(out, sub.create(eps, new Shape(b, actDim())));
         }
 
-        /** The standard normal draws of one update's {@link #sample} calls. */
+        /**
+         * Standard normal draws for one {@link #sample} call (gSDE: for the whole update); the array is reused by
+         * the next draw, so use it before drawing again.
+         */
         private float[] drawUpdateNoise(int b) {
-            return updateNoise.next(sde ? sdeSize : b * actDim()).clone();
+            return updateNoise.next(sde ? sdeSize : b * actDim());
         }
 
         @Override
@@ -264,22 +267,6 @@ public final class Sac extends ContinuousActorCritic<SacConfig, SacPolicy> {
             }
             return Map.of("train/critic_loss", (double) critic.loss(), "train/actor_loss", (double) actorResult.loss(),
                     "train/alpha", alpha, "train/q_mean", qMean);
-        }
-
-        private static double[] toDoubles(float[] f) {
-            double[] d = new double[f.length];
-            for (int i = 0; i < f.length; i++) {
-                d[i] = f[i];
-            }
-            return d;
-        }
-
-        private static float[] toFloats(double[] d) {
-            float[] f = new float[d.length];
-            for (int i = 0; i < d.length; i++) {
-                f[i] = (float) d[i];
-            }
-            return f;
         }
 
         /** {@code y = r + γ (1 − terminated) (min_i Q'_i(s', ã') − α log π(ã'|s'))}, outside the tape. */

@@ -229,9 +229,10 @@ public record SacConfig(double learningRate, int bufferSize, int batchSize, doub
                     (Boolean) ConfigMaps.require(m, "autoEntropy", ALGORITHM, where),
                     ConfigMaps.num(m, "alpha", ALGORITHM, where).doubleValue(),
                     m.containsKey("useSde") && (Boolean) m.get("useSde"),
-                    m.containsKey("logStdInit") ? ConfigMaps.num(m, "logStdInit", ALGORITHM, where).doubleValue() : -3.0,
-                    m.containsKey("sdeSampleFreq")
-                            ? ConfigMaps.num(m, "sdeSampleFreq", ALGORITHM, where).longValue() : -1);
+                    m.containsKey("logStdInit") ? ConfigMaps.num(m, "logStdInit", ALGORITHM, where).doubleValue()
+                            : defaults().logStdInit(),
+                    m.containsKey("sdeSampleFreq") ? ConfigMaps.num(m, "sdeSampleFreq", ALGORITHM, where).longValue()
+                            : defaults().sdeSampleFreq());
         } catch (ClassCastException | IllegalArgumentException | NullPointerException e) {
             throw new QuiverUserException(where + ": malformed SAC config " + m + ": " + e.getMessage(), e);
         }
