@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
         description = {"Measure how fast Quiver runs on this machine.",
             "For careful numbers use the JMH benchmarks in quiver-bench (java -jar quiver-bench/target/benchmarks.jar);"
                 + " these commands are a quick check that needs nothing but the quiver command."},
-        subcommands = {EnvsBenchCommand.class, StatsBenchCommand.class, OfflineBenchCommand.class})
+        subcommands = {EnvsBenchCommand.class, StatsBenchCommand.class, OfflineBenchCommand.class,
+            DatasetBenchCommand.class})
 public final class BenchCommand {
 }

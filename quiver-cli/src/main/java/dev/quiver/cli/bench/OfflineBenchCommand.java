@@ -76,11 +76,16 @@ public final class OfflineBenchCommand implements Callable<Integer> {
 
     /** 20 episodes of 1,000 steps: standard normal observations and rewards, uniform actions. */
     static EpisodeDataset dataset(long seed) {
+        return dataset(seed, 20);
+    }
+
+    /** {@code episodes} episodes of 1,000 steps: standard normal observations and rewards, uniform actions. */
+    static EpisodeDataset dataset(long seed, int episodes) {
         UniformRandomProvider rng = Seeds.of(seed).child("synthetic").rng();
         ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
         EpisodeDataset.Builder b = EpisodeDataset.continuousBuilder(17, 6);
         int len = 1000;
-        for (int e = 0; e < 20; e++) {
+        for (int e = 0; e < episodes; e++) {
             float[] obs = new float[(len + 1) * 17];
             float[] act = new float[len * 6];
             double[] rew = new double[len];
