@@ -18,7 +18,11 @@
 #   DATASETS      corruption: [Pendulum-v1/medium MountainCarContinuous-v0/medium CartPole-v1/medium]
 #                 weighting:  [Pendulum-v1/mix-1 Pendulum-v1/mix-5 MountainCarContinuous-v0/mix-1 ...]
 #   ALGOS         corruption: [bc cql iql td3bc riql]; weighting: [cql iql td3bc]
-#   KINDS         corruption kinds [obs action reward dynamics] (action and TD3+BC skip discrete envs)
+#   KINDS         corruption kinds [obs action reward dynamics] (action and TD3+BC skip discrete envs);
+#                 add -adv for the adversarial variant (obs-adv action-adv reward-adv dynamics-adv): rewards
+#                 become -SCALE x r; obs/action/dynamics attack the critic of the clean TD3+BC cell of the
+#                 same dataset (OUT_DIR/cells/DATASET-clean-td3bc-uniform, seed 0), which must finish first
+#                 (it comes first in the grid; with JOBS > 1 an adversarial cell waits for it)
 #   JOBS [2]      training processes at once
 #   QUIVER        the quiver launcher to use (default: the repository's ./quiver)
 # Finished cells are kept (their result.json); delete a cell's folder to rerun it. The table is written to
@@ -55,14 +59,31 @@ mkdir -p "$out/data" "$out/cells"
 
 discrete() { [ "${1%%/*}" = CartPole-v1 ]; }
 
-# 1. corrupted copies (one per dataset and kind, corruption seed 0)
+# 1. corrupted copies (one per dataset and kind, corruption seed 0); adversarial copies are made by the first
+#    cell that needs them (they need the clean TD3+BC critic), under a lock
+corrupt_copy() {   # corrupt_copy DATASET KIND
+  local d="$1" k="$2" copy="$out/data/${1//\//-}-$2"
+  [ -d "$copy" ] && return 0
+  local mode=random kind="$k" critic=()
+  if [ "${k%-adv}" != "$k" ]; then
+    mode=adversarial kind="${k%-adv}"
+    if [ "$kind" != reward ]; then
+      local ckpt="$out/cells/${d//\//-}-clean-td3bc-uniform/run/seed-0/checkpoint"
+      local clean="$out/cells/${d//\//-}-clean-td3bc-uniform"
+      while [ ! -f "$clean/result.json" ] && pgrep -f "$clean/run" > /dev/null; do sleep 10; done
+      [ -f "$clean/result.json" ] || { echo "$d: adversarial $kind corruption needs the clean TD3+BC cell $clean (add td3bc to ALGOS)" >&2; return 1; }
+      critic=(--critic "$ckpt")
+    fi
+  fi
+  "$quiver" data corrupt "$data/$d" --kind "$kind" --mode "$mode" --rate "$rate" --scale "$scale" --seed 0 \
+      "${critic[@]}" --out "$copy" > "$copy.log" 2>&1
+}
 for d in "${datasets[@]}"; do
   for k in "${kinds[@]}"; do
     [ "$k" = clean ] && continue
-    discrete "$d" && [ "$k" = action ] && continue
-    copy="$out/data/${d//\//-}-$k"
-    [ -d "$copy" ] || "$quiver" data corrupt "$data/$d" --kind "$k" --mode random --rate "$rate" --scale "$scale" \
-        --seed 0 --out "$copy" > "$copy.log"
+    discrete "$d" && [ "${k%-adv}" = action ] && continue
+    [ "${k%-adv}" != "$k" ] && continue
+    corrupt_copy "$d" "$k"
   done
 done
 
@@ -70,7 +91,8 @@ done
 cells=()
 for d in "${datasets[@]}"; do
   for k in "${kinds[@]}"; do
-    discrete "$d" && [ "$k" = action ] && continue
+    discrete "$d" && [ "${k%-adv}" = action ] && continue
+    discrete "$d" && [ "${k%-adv}" != "$k" ] && [ "$k" != reward-adv ] && continue   # no TD3+BC critic to attack
     for a in "${algos[@]}"; do
       discrete "$d" && [ "$a" = td3bc ] && continue
       for s in "${samplings[@]}"; do cells+=("$d|$k|$a|$s"); done
@@ -80,7 +102,10 @@ done
 run_cell() {
   IFS='|' read -r d k a s <<< "$1"
   local env="${d%%/*}" name="${d//\//-}-$k-$a-$s" input="$data/$d"
-  [ "$k" = clean ] || input="$out/data/${d//\//-}-$k"
+  if [ "$k" != clean ]; then
+    input="$out/data/${d//\//-}-$k"
+    (flock 9; corrupt_copy "$d" "$k") 9> "$out/data/.lock" || { echo "could not corrupt $d ($k)" >&2; return 1; }
+  fi
   local dir="$out/cells/$name"
   [ -f "$dir/result.json" ] && return 0
   rm -rf "$dir" && mkdir -p "$dir"
@@ -93,8 +118,8 @@ run_cell() {
       --sampling "$s" --eval-every 0 --eval-episodes "$eval_episodes" --no-progress --out "$dir/run" \
       --json "$dir/result.json.tmp" > "$dir.log" 2>&1 && mv "$dir/result.json.tmp" "$dir/result.json"
 }
-export -f run_cell discrete
-export quiver data out steps seeds hidden eval_episodes
+export -f run_cell discrete corrupt_copy
+export quiver data out steps seeds hidden eval_episodes rate scale
 printf '%s\n' "${cells[@]}" | xargs -P "$jobs" -I{} bash -c 'mkdir -p "$out/cells" && run_cell "$@"' _ {}
 
 # 3. table: IQM of the per-seed normalised scores with a 95% stratified-bootstrap interval (quiver stats)
