@@ -24,7 +24,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /**
  * The {@code quiver} command: {@code quiver envs list|run|verify}, {@code quiver demo}, {@code quiver
  * stats [profile|poi|holdout]}, {@code quiver train}, {@code quiver eval}, {@code quiver data collect|info},
- * {@code quiver ope bandit|synthetic}, {@code quiver bandit simulate|sparse}, {@code quiver bench envs|stats}.
+ * {@code quiver ope bandit|synthetic|rl}, {@code quiver bandit simulate|sparse}, {@code quiver bench envs|stats}.
  *
  * <p>Exit status: 0 on success, 1 when a verification found differences, 2 for a user error (a bad
  * flag, file or value: the message is printed as {@code quiver: error: ...}, with a stack trace only

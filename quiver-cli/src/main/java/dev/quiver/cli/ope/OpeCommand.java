@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
         description = {"Off-policy evaluation: estimate how a policy would do from data logged by another, with"
                 + " bootstrap intervals.",
             "bandit: estimate a policy's value from logged bandit feedback (a CSV of logs or an Open Bandit Dataset"
-                + " folder); synthetic: compare the estimators' bias and MSE on simulated logs with a known truth."},
-        subcommands = {OpeBanditCommand.class, OpeSyntheticCommand.class})
+                + " folder); synthetic: compare the estimators' bias and MSE on simulated logs with a known truth; rl: estimate"
+                + " a policy's value from logged episodes (PDIS, WIS, DR, FQE)."},
+        subcommands = {OpeBanditCommand.class, OpeSyntheticCommand.class, OpeRlCommand.class})
 public final class OpeCommand {
 }
