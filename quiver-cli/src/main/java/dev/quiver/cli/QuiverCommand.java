@@ -2,6 +2,7 @@ package dev.quiver.cli;
 
 import dev.quiver.cli.bandit.BanditCommand;
 import dev.quiver.cli.bench.BenchCommand;
+import dev.quiver.cli.conformal.ConformalCommand;
 import dev.quiver.cli.data.DataCommand;
 import dev.quiver.cli.ope.OpeCommand;
 import dev.quiver.cli.stats.StatsCommand;
@@ -24,7 +25,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /**
  * The {@code quiver} command: {@code quiver envs list|run|verify}, {@code quiver demo}, {@code quiver
  * stats [profile|poi|holdout]}, {@code quiver train}, {@code quiver eval}, {@code quiver data collect|info},
- * {@code quiver ope bandit|synthetic|rl}, {@code quiver bandit simulate|sparse}, {@code quiver bench envs|stats}.
+ * {@code quiver ope bandit|synthetic|rl}, {@code quiver bandit simulate|sparse}, {@code quiver conformal
+ * regress|classify}, {@code quiver bench envs|stats|offline|dataset}.
  *
  * <p>Exit status: 0 on success, 1 when a verification found differences, 2 for a user error (a bad
  * flag, file or value: the message is printed as {@code quiver: error: ...}, with a stack trace only
@@ -33,7 +35,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "quiver", mixinStandardHelpOptions = true, versionProvider = QuiverCommand.Version.class,
         description = "Quiver: learning decisions from data, and knowing how far to trust them.",
         subcommands = {EnvsCommand.class, TrainCommand.class, EvalCommand.class, DemoCommand.class, StatsCommand.class,
-            DataCommand.class, OpeCommand.class, BanditCommand.class, BenchCommand.class},
+            DataCommand.class, OpeCommand.class, BanditCommand.class, ConformalCommand.class, BenchCommand.class},
         footer = {"", "Exit status: 0 ok, 1 verification failed, 2 user error, 70 internal error."})
 public final class QuiverCommand {
     /** Exit status of a user error. */
