@@ -25,6 +25,7 @@
 #                 (it comes first in the grid; with JOBS > 1 an adversarial cell waits for it)
 #   JOBS [2]      training processes at once
 #   QUIVER        the quiver launcher to use (default: the repository's ./quiver)
+#   TABLE_ONLY=1  only (re)write the table from the cells finished so far; train nothing
 # Finished cells are kept (their result.json); delete a cell's folder to rerun it. The table is written to
 # OUT_DIR/MODE.md and printed.
 set -euo pipefail
@@ -59,6 +60,7 @@ mkdir -p "$out/data" "$out/cells"
 
 discrete() { [ "${1%%/*}" = CartPole-v1 ]; }
 
+if [ "${TABLE_ONLY:-0}" != 1 ]; then
 # 1. corrupted copies (one per dataset and kind, corruption seed 0); adversarial copies are made by the first
 #    cell that needs them (they need the clean TD3+BC critic), under a lock
 corrupt_copy() {   # corrupt_copy DATASET KIND
@@ -121,6 +123,8 @@ run_cell() {
 export -f run_cell discrete corrupt_copy
 export quiver data out steps seeds hidden eval_episodes rate scale
 printf '%s\n' "${cells[@]}" | xargs -P "$jobs" -I{} bash -c 'mkdir -p "$out/cells" && run_cell "$@"' _ {}
+
+fi
 
 # 3. table: IQM of the per-seed normalised scores with a 95% stratified-bootstrap interval (quiver stats)
 python3 - "$out" <<'EOF2'

@@ -47,7 +47,8 @@ import picocli.CommandLine.TypeConversionException;
         description = {"Write a corrupted copy of a Minari dataset (Yang et al. 2023, arXiv:2310.12955): each"
                 + " transition is chosen with probability RATE; chosen observations, actions or next observations"
                 + " (dynamics) get uniform noise of up to SCALE standard deviations per dimension, chosen rewards"
-                + " are redrawn from U[-30 SCALE, 30 SCALE] (random), or become -SCALE x reward (adversarial).",
+                + " are redrawn from U[-30 SCALE, 30 SCALE] (random), or become -SCALE x reward (adversarial)."
+                + " Corrupted actions are clipped to a bounded action space.",
             "Adversarial obs/action/dynamics corruption minimises a trained critic's Q by projected gradient"
                 + " steps (100 signed steps of 0.01 SCALE std inside the SCALE std box) on the chosen transitions;"
                 + " the critic comes from --critic, a TD3+BC checkpoint trained on the clean data.",
@@ -112,6 +113,13 @@ public final class DataCorruptCommand implements Callable<Integer> {
         }
         MinariDataset source = MinariReader.readDataset(in);
         EpisodeDataset data = source.episodes();
+        // corrupted actions are clipped to a bounded Box action space (the learners clip data actions anyway)
+        double[] low = null;
+        double[] high = null;
+        if (source.metadata().actionSpace() instanceof dev.quiver.core.space.Box<?> box && box.isBounded()) {
+            low = box.lows();
+            high = box.highs();
+        }
         CorruptedDataset result;
         if (config.needsAttackModel()) {
             try (TrainedPolicy<?> agent = Algorithms.load(critic)) {
@@ -121,10 +129,10 @@ public final class DataCorruptCommand implements Callable<Integer> {
                             + " observation and " + model.actDim() + " action values, but " + in + " has "
                             + data.obsDim() + " and " + data.actDim());
                 }
-                result = DataCorruption.corrupt(data, config, model, PgdConfig.DEFAULT);
+                result = DataCorruption.corrupt(data, config, model, PgdConfig.DEFAULT, low, high);
             }
         } else {
-            result = DataCorruption.corrupt(data, config);
+            result = DataCorruption.corrupt(data, config, null, PgdConfig.DEFAULT, low, high);
         }
 
         Map<String, Object> record = record(source, config, result);

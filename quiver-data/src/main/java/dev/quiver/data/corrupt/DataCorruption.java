@@ -24,8 +24,10 @@ import org.apache.commons.rng.UniformRandomProvider;
  *       <td>{@code argmin Q(ŝ', π(ŝ'))} over {@code |ŝ' - s'| <= ε σ_s'}</td></tr>
  * </table>
  * The critic {@code Q} and its policy {@code π} come from a pre-trained agent through a {@link QAttackModel}
- * (the authors attack an EDAC agent trained on the clean data). Corrupted actions are not clipped to the
- * action space, as in the authors' code. Action corruption needs continuous actions, and so do the gradient
+ * (the authors attack an EDAC agent trained on the clean data). The authors' code leaves corrupted actions
+ * unclipped; given the action space's bounds ({@link #corrupt(EpisodeDataset, CorruptionConfig, QAttackModel,
+ * PgdConfig, double[], double[])}) they are clipped to them, which is what Quiver's offline learners do with
+ * data actions anyway, so the written dataset stays valid for its env. Action corruption needs continuous actions, and so do the gradient
  * attacks (the critic takes action vectors); random observation, reward and dynamics corruption work for
  * discrete actions too.
  *
@@ -69,6 +71,22 @@ public final class DataCorruption {
      */
     public static CorruptedDataset corrupt(EpisodeDataset data, CorruptionConfig config, QAttackModel model,
             PgdConfig pgd) {
+        return corrupt(data, config, model, pgd, null, null);
+    }
+
+    /**
+     * As {@link #corrupt(EpisodeDataset, CorruptionConfig, QAttackModel, PgdConfig)}, with corrupted actions
+     * clipped to {@code [actionLow, actionHigh]} per dimension (both {@code null}: not clipped).
+     *
+     * @throws IllegalArgumentException if only one bound is given, or their lengths differ from the actions'
+     */
+    public static CorruptedDataset corrupt(EpisodeDataset data, CorruptionConfig config, QAttackModel model,
+            PgdConfig pgd, double[] actionLow, double[] actionHigh) {
+        if ((actionLow == null) != (actionHigh == null)
+                || (actionLow != null && (actionLow.length != data.actDim() || actionHigh.length != data.actDim()))) {
+            throw new IllegalArgumentException("action bounds must both be given with " + data.actDim()
+                    + " values each, or both be null");
+        }
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(pgd, "pgd");
@@ -106,6 +124,12 @@ public final class DataCorruption {
                     rows = r.perturbed();
                     before = r.meanValueBefore();
                     after = r.meanValueAfter();
+                }
+                if (config.kind() == CorruptionKind.ACTION && actionLow != null) {
+                    for (int i = 0; i < rows.length; i++) {
+                        int j = i % dim;
+                        rows[i] = (float) Math.min(Math.max(rows[i], actionLow[j]), actionHigh[j]);
+                    }
                 }
                 TransitionTable.scatter(rows, dim, chosen, column);
             }

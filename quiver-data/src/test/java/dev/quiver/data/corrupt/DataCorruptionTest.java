@@ -236,7 +236,7 @@ class DataCorruptionTest {
     }
 
     @Test
-    void randomActionNoiseStaysInTheBoxAndIsNotClipped() {
+    void randomActionNoiseStaysInTheBoxAndIsNotClippedWithoutBounds() {
         CorruptedDataset c = DataCorruption.corrupt(DATA, config(CorruptionKind.ACTION, CorruptionMode.RANDOM)
                 .withScale(3));
         assertEquals(0, c.numSplits());
@@ -259,6 +259,24 @@ class DataCorruptionTest {
             }
         }
         assertTrue(outside, "ε = 3 pushes some actions out of [-1, 1]; they are kept as they are");
+    }
+
+    @Test
+    void givenTheActionBoundsCorruptedActionsAreClippedToThemAndTheRestIsUnchanged() {
+        CorruptionConfig config = config(CorruptionKind.ACTION, CorruptionMode.RANDOM).withScale(3);
+        CorruptedDataset free = DataCorruption.corrupt(DATA, config);
+        CorruptedDataset clipped = DataCorruption.corrupt(DATA, config, null, PgdConfig.DEFAULT,
+                new double[] {-1, -1}, new double[] {1, 1});
+        float[] a = Flat.of(free.dataset()).act();
+        float[] b = Flat.of(clipped.dataset()).act();
+        int clippedCount = 0;
+        for (int i = 0; i < a.length; i++) {
+            assertEquals(Math.min(Math.max(a[i], -1f), 1f), b[i], "the same noise, then clipped");
+            clippedCount += a[i] != b[i] ? 1 : 0;
+        }
+        assertTrue(clippedCount > 0, "ε = 3 pushes some actions out of [-1, 1]");
+        assertThrows(IllegalArgumentException.class, () -> DataCorruption.corrupt(DATA, config, null,
+                PgdConfig.DEFAULT, new double[] {-1}, new double[] {1}));
     }
 
     @Test
