@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
         description = {"Conformal prediction on tabular data: fit a model, calibrate it, and measure the coverage and"
                 + " size of its intervals (regress) or sets (classify) on held-out rows, over repeated random splits.",
             "Data: a CSV file (--data FILE --target COLUMN) or one of the CQR benchmarks (--dataset NAME)."},
-        subcommands = {ConformalRegressCommand.class, ConformalClassifyCommand.class})
+        subcommands = {ConformalRegressCommand.class, ConformalClassifyCommand.class, ConformalAggregateCommand.class,
+            ConformalAbstainCommand.class})
 public final class ConformalCommand {
 }

@@ -6,7 +6,7 @@ import dev.quiver.uq.data.Matrix;
  * A trained ReLU MLP evaluated in plain Java (double precision from the float32 weights), so fitted models
  * hold no native memory: {@code h ← relu(W h + b)} per hidden layer, then a linear output layer.
  */
-final class DenseReluNet {
+public final class DenseReluNet {
     private final double[][] weights;
     private final double[][] biases;
     private final int[] in;
@@ -21,12 +21,12 @@ final class DenseReluNet {
     }
 
     /** The number of outputs. */
-    int outputs() {
+    public int outputs() {
         return out[out.length - 1];
     }
 
     /** {@code [row][output]} for the (already standardised) rows of {@code z}. */
-    double[][] forward(Matrix z) {
+    public double[][] forward(Matrix z) {
         if (z.cols() != in[0]) {
             throw new IllegalArgumentException("network takes " + in[0] + " features, got " + z.cols());
         }

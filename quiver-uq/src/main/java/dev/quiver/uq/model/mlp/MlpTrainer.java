@@ -20,7 +20,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * through {@link GradientStep} (each step's arrays live in a sub-manager closed with the step). The
  * network and optimizer are closed before returning the weights as a {@link DenseReluNet}.
  */
-final class MlpTrainer {
+public final class MlpTrainer {
     private MlpTrainer() {
     }
 
@@ -30,6 +30,20 @@ final class MlpTrainer {
      * @param loss the batch loss given the network output and the target batch (both {@code b x outputs})
      */
     static DenseReluNet train(MlpConfig config, Matrix z, float[] t, int outputs, Seeds seeds,
+            BiFunction<NDArray, NDArray, NDArray> loss) {
+        return train(config, z, t, outputs, outputs, seeds, loss);
+    }
+
+    /**
+     * Trains on inputs {@code z} with per-row side data {@code t} ({@code n x targetWidth}, row-major) that the
+     * loss reads, e.g. targets together with other models' predictions (as a quantile aggregator needs).
+     *
+     * @param targetWidth the number of side values per row
+     * @param outputs the number of network outputs
+     * @param loss the batch loss given the network output ({@code b x outputs}) and the side data
+     *     ({@code b x targetWidth})
+     */
+    public static DenseReluNet train(MlpConfig config, Matrix z, float[] t, int targetWidth, int outputs, Seeds seeds,
             BiFunction<NDArray, NDArray, NDArray> loss) {
         int n = z.rows();
         int p = z.cols();
@@ -45,15 +59,15 @@ final class MlpTrainer {
                 for (int start = 0; start < n; start += config.batchSize()) {
                     int b = Math.min(config.batchSize(), n - start);
                     float[] xb = new float[b * p];
-                    float[] yb = new float[b * outputs];
+                    float[] yb = new float[b * targetWidth];
                     for (int k = 0; k < b; k++) {
                         int i = order[start + k];
                         System.arraycopy(zf, i * p, xb, k * p, p);
-                        System.arraycopy(t, i * outputs, yb, k * outputs, outputs);
+                        System.arraycopy(t, i * targetWidth, yb, k * targetWidth, targetWidth);
                     }
                     step.step((NDManager sub) -> {
                         NDArray x = sub.create(xb, new Shape(b, p));
-                        NDArray y = sub.create(yb, new Shape(b, outputs));
+                        NDArray y = sub.create(yb, new Shape(b, targetWidth));
                         return loss.apply(net.forward(x, true), y);
                     });
                 }
