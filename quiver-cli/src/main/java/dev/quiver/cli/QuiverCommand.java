@@ -2,6 +2,7 @@ package dev.quiver.cli;
 
 import dev.quiver.cli.bandit.BanditCommand;
 import dev.quiver.cli.bench.BenchCommand;
+import dev.quiver.cli.conformal.CalibrateCommand;
 import dev.quiver.cli.conformal.ConformalCommand;
 import dev.quiver.cli.data.DataCommand;
 import dev.quiver.cli.ope.OpeCommand;
@@ -35,7 +36,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "quiver", mixinStandardHelpOptions = true, versionProvider = QuiverCommand.Version.class,
         description = "Quiver: learning decisions from data, and knowing how far to trust them.",
         subcommands = {EnvsCommand.class, TrainCommand.class, EvalCommand.class, DemoCommand.class, StatsCommand.class,
-            DataCommand.class, OpeCommand.class, BanditCommand.class, ConformalCommand.class, BenchCommand.class},
+            DataCommand.class, OpeCommand.class, BanditCommand.class, ConformalCommand.class, CalibrateCommand.class,
+            BenchCommand.class},
         footer = {"", "Exit status: 0 ok, 1 verification failed, 2 user error, 70 internal error."})
 public final class QuiverCommand {
     /** Exit status of a user error. */

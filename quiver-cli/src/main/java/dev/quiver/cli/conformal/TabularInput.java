@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The data options shared by {@code conformal regress} and {@code classify}: a CSV file or a CQR benchmark. */
+/** The data options shared by {@code conformal regress|classify|select} and {@code calibrate}: a CSV file or a CQR benchmark. */
 final class TabularInput {
     @Option(names = "--data", paramLabel = "FILE.csv",
             description = "CSV file with a header row; every column used must be numeric (for classify the target may"

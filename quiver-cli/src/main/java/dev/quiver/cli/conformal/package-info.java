@@ -1,2 +1,5 @@
-/** {@code quiver conformal regress|classify}: conformal prediction on tabular data with repeated random splits. */
+/**
+ * {@code quiver conformal regress|classify|select} and {@code quiver calibrate}: conformal prediction, conformal
+ * selection and post-hoc calibration on tabular data with repeated random splits.
+ */
 package dev.quiver.cli.conformal;
