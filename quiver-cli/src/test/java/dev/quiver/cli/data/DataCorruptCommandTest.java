@@ -187,8 +187,12 @@ class DataCorruptCommandTest {
             Path out = dir.resolve(c[0] + "-" + c[1]);
             Run r = run(input.toString(), "--kind", c[0], "--mode", c[1], "--seed", "3", "--out", out.toString());
             assertEquals(0, r.code(), r.toString());
+            // corrupted actions are clipped to the input's bounded action space
+            dev.quiver.core.space.Box<?> box = (dev.quiver.core.space.Box<?>) MinariReader.readDataset(input).metadata()
+                    .actionSpace();
             CorruptedDataset want = DataCorruption.corrupt(data, CorruptionConfig.of(CorruptionKind.parse(c[0]),
-                    CorruptionMode.parse(c[1])).withSeed(3));
+                    CorruptionMode.parse(c[1])).withSeed(3), null, dev.quiver.data.corrupt.PgdConfig.DEFAULT,
+                    box.lows(), box.highs());
             assertSameEpisodes(want.dataset(), MinariReader.readDataset(out).episodes());
         }
     }
