@@ -7,6 +7,8 @@ import dev.quiver.cli.conformal.ConformalCommand;
 import dev.quiver.cli.data.DataCommand;
 import dev.quiver.cli.ope.OpeCommand;
 import dev.quiver.cli.stats.StatsCommand;
+import dev.quiver.cli.study.DemoCommand;
+import dev.quiver.cli.study.RunCommand;
 import dev.quiver.cli.train.EvalCommand;
 import dev.quiver.cli.train.TrainCommand;
 import dev.quiver.core.error.QuiverUserException;
@@ -24,10 +26,10 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The {@code quiver} command: {@code quiver envs list|run|verify}, {@code quiver demo}, {@code quiver
- * stats [profile|poi|holdout]}, {@code quiver train}, {@code quiver eval}, {@code quiver data collect|info},
- * {@code quiver ope bandit|synthetic|rl}, {@code quiver bandit simulate|sparse}, {@code quiver conformal
- * regress|classify}, {@code quiver bench envs|stats|offline|dataset}.
+ * The {@code quiver} command: {@code quiver run STUDY.yaml}, {@code quiver demo}, {@code quiver envs
+ * list|run|verify|tour}, {@code quiver stats [profile|poi|holdout]}, {@code quiver train}, {@code quiver eval},
+ * {@code quiver data collect|info}, {@code quiver ope bandit|synthetic|rl}, {@code quiver bandit simulate|sparse},
+ * {@code quiver conformal regress|classify}, {@code quiver bench envs|stats|offline|dataset}.
  *
  * <p>Exit status: 0 on success, 1 when a verification found differences, 2 for a user error (a bad
  * flag, file or value: the message is printed as {@code quiver: error: ...}, with a stack trace only
@@ -35,8 +37,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 @Command(name = "quiver", mixinStandardHelpOptions = true, versionProvider = QuiverCommand.Version.class,
         description = "Quiver: learning decisions from data, and knowing how far to trust them.",
-        subcommands = {EnvsCommand.class, TrainCommand.class, EvalCommand.class, DemoCommand.class, StatsCommand.class,
-            DataCommand.class, OpeCommand.class, BanditCommand.class, ConformalCommand.class, CalibrateCommand.class,
+        subcommands = {RunCommand.class, DemoCommand.class, EnvsCommand.class, TrainCommand.class, EvalCommand.class,
+            StatsCommand.class, DataCommand.class, OpeCommand.class, BanditCommand.class, ConformalCommand.class,
+            CalibrateCommand.class,
             BenchCommand.class},
         footer = {"", "Exit status: 0 ok, 1 verification failed, 2 user error, 70 internal error."})
 public final class QuiverCommand {

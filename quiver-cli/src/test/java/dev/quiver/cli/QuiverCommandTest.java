@@ -55,7 +55,8 @@ class QuiverCommandTest {
     void everyCommandHasHelp() {
         for (String[] args : List.of(new String[] {"--help"}, new String[] {"envs", "--help"},
                 new String[] {"envs", "list", "--help"}, new String[] {"envs", "run", "--help"},
-                new String[] {"envs", "verify", "--help"}, new String[] {"demo", "--help"},
+                new String[] {"envs", "verify", "--help"}, new String[] {"envs", "tour", "--help"},
+                new String[] {"demo", "--help"}, new String[] {"run", "--help"},
                 new String[] {"bench", "--help"}, new String[] {"bench", "envs", "--help"})) {
             java.io.PrintStream stderr = System.err;
             java.io.ByteArrayOutputStream tracer = new java.io.ByteArrayOutputStream();
@@ -214,9 +215,9 @@ class QuiverCommandTest {
     }
 
     @Test
-    void demoRunsAndWritesJson() throws IOException {
-        Path out = dir.resolve("demo.json");
-        Run r = run("demo", "--json", out.toString());
+    void envsTourRunsAndWritesJson() throws IOException {
+        Path out = dir.resolve("tour.json");
+        Run r = run("envs", "tour", "--json", out.toString());
         assertEquals(0, r.code(), r.toString());
         for (String id : List.of("FrozenLake-v1", "FrozenLake8x8-v1", "CliffWalking-v0", "Taxi-v3", "CartPole-v1")) {
             assertTrue(r.out().contains(id), id + ": " + r);
@@ -237,6 +238,9 @@ class QuiverCommandTest {
         assertEquals(-13.0, ((Number) rows.get(5).get("exact_return")).doubleValue(), 1e-9);
         assertEquals(0.74, ((Number) rows.get(1).get("exact_return")).doubleValue(), 0.01);
         assertFalse(rows.get(8).containsKey("exact_return"), "CartPole has no exact model");
+        Run tour = run("demo", "--tour");
+        assertEquals(0, tour.code(), tour.toString());
+        assertTrue(tour.out().contains("FrozenLake-v1") && tour.out().contains("CartPole-v1"), tour.toString());
     }
 
     /** {@code shared/data/gymnasium-reference} from the module or the repo root; null when absent. */

@@ -17,14 +17,17 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code quiver demo}: a quick tour: random versus optimal policies on the toy-text envs, and CartPole. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+/**
+ * {@code quiver envs tour} (also {@code quiver demo --tour}): a quick tour of the environments: random versus
+ * optimal policies on the toy-text envs, and CartPole.
+ */
+@Command(name = "tour", mixinStandardHelpOptions = true,
         description = {"A quick tour (a few seconds): the returns of a random and of the optimal policy on"
                 + " FrozenLake-v1 (slippery), FrozenLake8x8-v1, CliffWalking-v0 and Taxi-v3, and of a random"
                 + " policy on CartPole-v1, each mean with a 95%% percentile-bootstrap interval, next to the exact expected return from the model.",
             "optimal = greedy policy of value iteration with gamma = 1 on the env's exact model (ties broken by"
                 + " gamma = 0.999 values)."})
-public final class DemoCommand implements Callable<Integer> {
+public final class EnvsTourCommand implements Callable<Integer> {
     /** The toy-text envs compared. */
     static final List<String> TABULAR = List.of("FrozenLake-v1", "FrozenLake8x8-v1", "CliffWalking-v0", "Taxi-v3");
 
@@ -80,7 +83,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.flush();
         if (json != null) {
             Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("command", "demo");
+            doc.put("command", "envs tour");
             doc.put("seed", seed);
             doc.put("rows", rows);
             Json.writeFile(json, doc);

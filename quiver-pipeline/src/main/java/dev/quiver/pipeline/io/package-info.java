@@ -1,0 +1,4 @@
+/**
+ * The pipeline's JSON and CSV files.
+ */
+package dev.quiver.pipeline.io;

@@ -1,0 +1,38 @@
+package dev.quiver.pipeline.report;
+
+import dev.quiver.core.estimate.Estimate;
+import java.util.Locale;
+
+/** How the report and the terminal summary write numbers: 4 significant digits, intervals as {@code [low, high]}. */
+public final class Numbers {
+    private Numbers() {
+    }
+
+    /** {@code v} with about 4 significant digits ({@code -} for NaN). */
+    public static String num(double v) {
+        if (Double.isNaN(v)) {
+            return "-";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e6) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        double a = Math.abs(v);
+        if (a >= 1000) {
+            return String.format(Locale.ROOT, "%.1f", v);
+        }
+        return String.format(Locale.ROOT, "%.3g", v);
+    }
+
+    /** {@code [low, high]}. */
+    public static String interval(Estimate e) {
+        return "[" + num(e.low()) + ", " + num(e.high()) + "]";
+    }
+
+    /** {@code point [low, high]}. */
+    public static String withInterval(Estimate e) {
+        return num(e.point()) + " " + interval(e);
+    }
+}

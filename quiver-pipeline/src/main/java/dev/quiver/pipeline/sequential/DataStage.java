@@ -1,0 +1,122 @@
+package dev.quiver.pipeline.sequential;
+
+import com.google.gson.JsonObject;
+import dev.quiver.core.env.Env;
+import dev.quiver.core.estimate.Estimate;
+import dev.quiver.core.registry.Envs;
+import dev.quiver.core.seed.Seeds;
+import dev.quiver.core.space.Discrete;
+import dev.quiver.data.collect.CollectConfig;
+import dev.quiver.data.collect.Collector;
+import dev.quiver.data.dataset.EpisodeDataset;
+import dev.quiver.data.dataset.EpisodeSplit;
+import dev.quiver.data.io.D4rlReader;
+import dev.quiver.data.io.MinariReader;
+import dev.quiver.data.io.MinariWriter;
+import dev.quiver.eval.bootstrap.PercentileBootstrap;
+import dev.quiver.pipeline.config.DataSpec;
+import dev.quiver.pipeline.config.TaskSpec;
+import dev.quiver.pipeline.io.CsvFile;
+import dev.quiver.pipeline.io.JsonValues;
+import dev.quiver.pipeline.run.RunContext;
+import dev.quiver.rl.offline.DatasetChecks;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The data stage of a sequential task: collects episodes with the behaviour policy ({@link Collector}; episode
+ * {@code i} resets with {@link Collector#episodeSeed}) or reads a Minari / D4RL dataset, then splits them by
+ * whole episodes ({@link EpisodeSplit}) into training logs (for the learners) and evaluation logs (for
+ * off-policy evaluation, never seen by a learner). Writes {@code train/} and {@code eval/} as Minari datasets,
+ * {@code data.json} and {@code episodes.csv}.
+ *
+ * <p>Seeds: collection uses {@code Seeds.of(seed).child("data").child(env)}, the split its {@code
+ * child("split")}.
+ */
+public final class DataStage {
+    /** The training logs' folder in the stage output. */
+    public static final String TRAIN = "train";
+    /** The evaluation logs' folder in the stage output. */
+    public static final String EVAL = "eval";
+
+    private DataStage() {
+    }
+
+    /** Runs the stage for {@code task} into {@code dir}. */
+    public static void run(TaskSpec task, long studySeed, double gamma, double confidence, Path dir, RunContext ctx) {
+        DataSpec spec = task.data();
+        Seeds seeds = Seeds.of(studySeed).child("data").child(task.env());
+        EpisodeDataset all;
+        JsonObject doc = new JsonObject();
+        try (Env<float[], Object> env = Envs.make(task.env())) {
+            if (spec.collects()) {
+                ctx.begin(spec.episodes(), "episodes");
+                BehaviourPolicy b = new BehaviourPolicy(spec.behaviour(), task.env(), spec.epsilon());
+                CollectConfig cc = CollectConfig.defaults().withEpisodes(spec.episodes()).withSeed(seeds.seed())
+                        .withEpsilon(b.epsilon());
+                all = Collector.collect(env, b.base(env.actionSpace()), cc).recorded().episodes();
+                doc.add("behaviour", JsonValues.GSON.toJsonTree(b.toMap()));
+                doc.addProperty("behaviour_description", b.describe());
+            } else {
+                ctx.begin(1, "datasets");
+                if (spec.source().equals("minari")) {
+                    all = MinariReader.read(spec.path());
+                } else if ((Object) env.actionSpace() instanceof Discrete d) {
+                    all = D4rlReader.readDiscrete(spec.path(), d.n());
+                } else {
+                    all = D4rlReader.read(spec.path(), D4rlReader.ActionKind.CONTINUOUS);
+                }
+                DatasetChecks.requireCompatible("the study", spec.path().toString(), all, env.spec());
+                if (spec.behaviourKnown()) {
+                    BehaviourPolicy b = new BehaviourPolicy(spec.behaviour(), task.env(), spec.epsilon());
+                    doc.add("behaviour", JsonValues.GSON.toJsonTree(b.toMap()));
+                    doc.addProperty("behaviour_description", b.describe() + " (as the study file states)");
+                } else {
+                    doc.addProperty("behaviour_description", "unknown (read from " + spec.path().getFileName() + ")");
+                }
+            }
+            ctx.advance(spec.collects() ? spec.episodes() : 1);
+            EpisodeSplit split = EpisodeSplit.of(all, spec.evalFraction(), seeds.child("split"));
+            if (split.train().length == 0 || split.validation().length == 0) {
+                throw new dev.quiver.core.error.QuiverUserException(task.env() + ": " + all.numEpisodes()
+                        + " episodes with eval_fraction " + spec.evalFraction() + " leave an empty part; collect more"
+                        + " episodes");
+            }
+            EpisodeDataset train = split.trainSet(all);
+            EpisodeDataset eval = split.validationSet(all);
+            String slug = task.env().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "");
+            MinariWriter.of("pipeline/" + slug + "-train-v0", env.observationSpace(), env.actionSpace())
+                    .withMetadata("algorithm_name", "behaviour").write(dir.resolve(TRAIN), train);
+            MinariWriter.of("pipeline/" + slug + "-eval-v0", env.observationSpace(), env.actionSpace())
+                    .withMetadata("algorithm_name", "behaviour").write(dir.resolve(EVAL), eval);
+            double[] returns = all.returns();
+            double[] evalDiscounted = eval.discountedReturns(gamma);
+            Estimate logged = PercentileBootstrap.mean(returns, confidence, 2000, seeds.child("bootstrap").rng());
+            Estimate evalValue = PercentileBootstrap.mean(evalDiscounted, confidence, 2000,
+                    seeds.child("bootstrap-eval").rng());
+            doc.addProperty("env", task.env());
+            doc.addProperty("source", spec.source());
+            doc.addProperty("episodes", all.numEpisodes());
+            doc.addProperty("steps", all.numSteps());
+            doc.addProperty("train_episodes", train.numEpisodes());
+            doc.addProperty("train_steps", train.numSteps());
+            doc.addProperty("eval_episodes", eval.numEpisodes());
+            doc.addProperty("eval_steps", eval.numSteps());
+            doc.addProperty("discrete_actions", all.discrete());
+            doc.add("logged_return", JsonValues.estimate(logged));
+            doc.add("eval_logged_discounted_value", JsonValues.estimate(evalValue));
+            doc.addProperty("gamma", gamma);
+            JsonValues.write(dir.resolve("data.json"), doc);
+            CsvFile csv = new CsvFile("episode", "split", "return", "discounted_return", "length");
+            boolean[] isEval = new boolean[all.numEpisodes()];
+            for (int i : split.validation()) {
+                isEval[i] = true;
+            }
+            double[] disc = all.discountedReturns(gamma);
+            for (int i = 0; i < all.numEpisodes(); i++) {
+                csv.row(i, isEval[i] ? "eval" : "train", returns[i], disc[i], all.episodeLength(i));
+            }
+            csv.write(dir.resolve("episodes.csv"));
+        }
+    }
+}
