@@ -9,6 +9,8 @@
 #   xgboost: boosted trees (XGB_ROUNDS rounds, depth 4, eta XGB_ETA, one thread) for the mean and the
 #            quantiles; methods split and cqr only (the other methods refit the model 2-40 times: left out to
 #            keep the whole run within a few CPU minutes)
+#   mlp:     quiver-nn MLPs (MLP_HIDDEN hidden widths, MLP_EPOCHS epochs, Adam) for the mean and the quantiles
+#            (pinball loss); methods split and cqr only
 # bio (45730 rows) is subsampled to BIO_ROWS rows per repeat (drawn before the split).
 # The table compares the mean coverage with the finite-sample band [1 - alpha, 1 - alpha + 1/(n_cal + 1)] widened
 # by 4 Monte Carlo standard errors of the mean (Beta law of split-conformal coverage, see SplitCoverageLaw).
@@ -18,6 +20,8 @@
 #   REPEATS [20]  XGB_ROUNDS [300]  XGB_ETA [0.3]  BIO_ROWS [5000]  SEED [0]
 #   DATA_DIR      the CQR data files [../shared/data/cqr-datasets relative to the repository root]
 #   DATASETS      [concrete community star bike bio]
+#   FAMILIES      model families to run [ridge xgboost mlp]
+#   MLP_HIDDEN [64,64]  MLP_EPOCHS [100]
 #   QUIVER        the quiver launcher to use (default: the repository's ./quiver)
 # Finished cells are kept (their JSON); delete one to rerun it. The tables go to OUT_DIR/table.md and stdout.
 set -euo pipefail
@@ -34,6 +38,10 @@ data_dir="${DATA_DIR:-$root/../shared/data/cqr-datasets}"
 datasets=(${DATASETS:-concrete community star bike bio})
 linear_methods=(split normalized cvplus jackknife+ jackknife+ab cqr cqr-asym)
 xgb_methods=(split cqr)
+mlp_methods=(split cqr)
+families=" ${FAMILIES:-ridge xgboost mlp} "
+mlp_hidden="${MLP_HIDDEN:-64,64}"
+mlp_epochs="${MLP_EPOCHS:-100}"
 declare -A group=([bike]=workingday [star]=gender)
 mkdir -p "$out/cells"
 
@@ -45,14 +53,22 @@ run_cell() { # dataset model method
   [ "$mo" = xgboost ] && extra+=(--xgb-rounds "$rounds" --xgb-eta "$eta")
   [ "$m" = mondrian ] && extra+=(--group "${group[$d]}")
   [ "$mo" = ridge ] && extra+=(--ridge-lambda 1)
+  [ "$mo" = mlp ] && extra+=(--mlp-hidden "$mlp_hidden" --mlp-epochs "$mlp_epochs")
   "$quiver" conformal regress --dataset "$d" --data-dir "$data_dir" --method "$m" --model "$mo" --alpha 0.1 \
       --repeats "$repeats" --seed "$seed" "${extra[@]}" --json "$f" > "$out/cells/$d-$mo-$m.log"
 }
 start=$(date +%s)
 for d in "${datasets[@]}"; do
-  for m in "${linear_methods[@]}"; do run_cell "$d" ridge "$m"; done
-  [ -n "${group[$d]:-}" ] && run_cell "$d" ridge mondrian
-  for m in "${xgb_methods[@]}"; do run_cell "$d" xgboost "$m"; done
+  if [[ "$families" == *" ridge "* ]]; then
+    for m in "${linear_methods[@]}"; do run_cell "$d" ridge "$m"; done
+    [ -n "${group[$d]:-}" ] && run_cell "$d" ridge mondrian
+  fi
+  if [[ "$families" == *" xgboost "* ]]; then
+    for m in "${xgb_methods[@]}"; do run_cell "$d" xgboost "$m"; done
+  fi
+  if [[ "$families" == *" mlp "* ]]; then
+    for m in "${mlp_methods[@]}"; do run_cell "$d" mlp "$m"; done
+  fi
 done
 echo "cells done in $(( $(date +%s) - start )) s wall" >&2
 
@@ -68,7 +84,10 @@ order = ["concrete", "community", "star", "bike", "bio"]
 lines = []
 total = 0.0
 for model, title in (("ridge", "Linear models (ridge mean, linear quantile regression)"),
-                     ("xgboost", "Boosted trees (xgboost mean and quantiles)")):
+                     ("xgboost", "Boosted trees (xgboost mean and quantiles)"),
+                     ("mlp", "Neural networks (quiver-nn MLP mean; MLP quantiles on the pinball loss)")):
+    if not any(k[1] == model for k in cells):
+        continue
     lines += ["", f"### {title}", "",
               "| data | method | n_cal | mean coverage [95% CI] | band [1-a, 1-a+1/(n_cal+1)] | 4 se | in band +- 4 se"
               " | scaled width [95% CI] | width CV | CPU s |",
@@ -92,7 +111,7 @@ lines += ["", "### CQR against split conformal (same model family, same splits)"
           "| data | model | split width | CQR width | CQR / split | split interval score | CQR interval score |",
           "|---|---|---|---|---|---|---|"]
 for d in order:
-    for model in ("ridge", "xgboost"):
+    for model in ("ridge", "xgboost", "mlp"):
         a, b = cells.get((d, model, "split")), cells.get((d, model, "cqr"))
         if a and b:
             lines.append(f"| {d} | {model} | {a['mean_width_scaled']:.3f} | {b['mean_width_scaled']:.3f} | "

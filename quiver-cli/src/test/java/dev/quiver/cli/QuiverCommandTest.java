@@ -1,13 +1,13 @@
 package dev.quiver.cli;
 
+import static dev.quiver.cli.CliRun.run;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,29 +17,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Runs {@link QuiverCommand} in-process and checks exit codes, output and JSON files. */
 class QuiverCommandTest {
     @TempDir
     Path dir;
-
-    record Run(int code, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + code + "\n--- out:\n" + out + "\n--- err:\n" + err;
-        }
-    }
-
-    static Run run(String... args) {
-        CommandLine cl = QuiverCommand.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> readJson(Path p) throws IOException {
@@ -60,7 +42,7 @@ class QuiverCommandTest {
                 new String[] {"bench", "--help"}, new String[] {"bench", "envs", "--help"})) {
             java.io.PrintStream stderr = System.err;
             java.io.ByteArrayOutputStream tracer = new java.io.ByteArrayOutputStream();
-            Run r;
+            CliRun r;
             try {
                 System.setErr(new java.io.PrintStream(tracer, true, java.nio.charset.StandardCharsets.UTF_8));
                 r = run(args);
@@ -73,7 +55,7 @@ class QuiverCommandTest {
             assertFalse(tracer.toString(java.nio.charset.StandardCharsets.UTF_8).contains("picocli WARN"),
                     String.join(" ", args) + ": " + tracer);
         }
-        Run r = run("envs", "run", "--help");
+        CliRun r = run("envs", "run", "--help");
         assertTrue(r.out().contains("gamma = 1"), "run --help must say optimal uses gamma = 1: " + r);
         assertTrue(r.out().contains("--seed") && r.out().contains("--json") && r.out().contains("--verbose"), r.toString());
         assertEquals(0, run("--version").code());
@@ -81,7 +63,7 @@ class QuiverCommandTest {
 
     @Test
     void envsListShowsTheRegisteredEnvs() {
-        Run r = run("envs", "list");
+        CliRun r = run("envs", "list");
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("CartPole-v1"), r.toString());
         assertTrue(r.out().contains("Discrete(2)") && r.out().contains("500") && r.out().contains("475"), r.toString());
@@ -90,7 +72,7 @@ class QuiverCommandTest {
 
     @Test
     void unknownEnvIdIsAUserErrorWithASuggestion() {
-        Run r = run("envs", "run", "CartPol-v1");
+        CliRun r = run("envs", "run", "CartPol-v1");
         assertEquals(2, r.code(), r.toString());
         assertTrue(r.err().startsWith("quiver: error: "), r.toString());
         assertTrue(r.err().contains("did you mean 'CartPole-v1'"), r.toString());
@@ -102,7 +84,7 @@ class QuiverCommandTest {
     void verbosePrintsTheStackTraceOnAnyLevel() {
         for (String[] args : List.of(new String[] {"--verbose", "envs", "run", "CartPol-v1"},
                 new String[] {"envs", "run", "CartPol-v1", "--verbose"})) {
-            Run r = run(args);
+            CliRun r = run(args);
             assertEquals(2, r.code(), r.toString());
             assertTrue(r.err().startsWith("quiver: error: "), r.toString());
             assertTrue(r.err().contains("\tat dev.quiver"), r.toString());
@@ -125,7 +107,7 @@ class QuiverCommandTest {
             {"envs", "verify"},
         };
         for (String[] args : cases) {
-            Run r = run(args);
+            CliRun r = run(args);
             assertEquals(2, r.code(), String.join(" ", args) + ": " + r);
             assertTrue(r.err().startsWith("quiver: error: "), String.join(" ", args) + ": " + r);
             assertFalse(r.err().contains("\tat "), String.join(" ", args) + ": " + r);
@@ -135,7 +117,7 @@ class QuiverCommandTest {
 
     @Test
     void optimalPolicyNeedsATabularModel() {
-        Run r = run("envs", "run", "CartPole-v1", "--policy", "optimal");
+        CliRun r = run("envs", "run", "CartPole-v1", "--policy", "optimal");
         assertEquals(2, r.code(), r.toString());
         assertTrue(r.err().contains("no exact tabular model"), r.toString());
     }
@@ -143,7 +125,7 @@ class QuiverCommandTest {
     @Test
     void runPrintsEachReturnAndWritesValidJson() throws IOException {
         Path out = dir.resolve("results/run.json");
-        Run r = run("envs", "run", "CartPole-v1", "--episodes", "20", "--seed", "5", "--json", out.toString());
+        CliRun r = run("envs", "run", "CartPole-v1", "--episodes", "20", "--seed", "5", "--json", out.toString());
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("mean return") && r.out().contains("95% interval"), r.toString());
         Map<String, Object> doc = readJson(out);
@@ -171,9 +153,9 @@ class QuiverCommandTest {
 
     @Test
     void sameSeedSameOutput() {
-        Run a = run("envs", "run", "CartPole-v1", "--episodes", "10", "--seed", "3");
-        Run b = run("envs", "run", "CartPole-v1", "--episodes", "10", "--seed", "3");
-        Run c = run("envs", "run", "CartPole-v1", "--episodes", "10", "--seed", "4");
+        CliRun a = run("envs", "run", "CartPole-v1", "--episodes", "10", "--seed", "3");
+        CliRun b = run("envs", "run", "CartPole-v1", "--episodes", "10", "--seed", "3");
+        CliRun c = run("envs", "run", "CartPole-v1", "--episodes", "10", "--seed", "4");
         assertEquals(a.out(), b.out());
         assertNotEquals(a.out(), c.out());
     }
@@ -181,7 +163,7 @@ class QuiverCommandTest {
     @Test
     void maxEpisodeStepsOptionLimitsEpisodes() throws IOException {
         Path out = dir.resolve("short.json");
-        Run r = run("envs", "run", "MountainCar-v0", "--episodes", "3", "--option", "max_episode_steps=7", "--json",
+        CliRun r = run("envs", "run", "MountainCar-v0", "--episodes", "3", "--option", "max_episode_steps=7", "--json",
                 out.toString());
         assertEquals(0, r.code(), r.toString());
         assertEquals(List.of(7.0, 7.0, 7.0), readJson(out).get("lengths"));
@@ -190,7 +172,7 @@ class QuiverCommandTest {
 
     @Test
     void jsonToADirectoryIsAUserError() {
-        Run r = run("envs", "run", "CartPole-v1", "--episodes", "2", "--json", dir.toString());
+        CliRun r = run("envs", "run", "CartPole-v1", "--episodes", "2", "--json", dir.toString());
         assertEquals(2, r.code(), r.toString());
         assertTrue(r.err().contains("is a directory"), r.toString());
     }
@@ -199,8 +181,8 @@ class QuiverCommandTest {
     void optimalBeatsRandomOnFrozenLake() throws IOException {
         Path opt = dir.resolve("opt.json");
         Path rnd = dir.resolve("rnd.json");
-        Run a = run("envs", "run", "FrozenLake-v1", "--policy", "optimal", "--episodes", "200", "--json", opt.toString());
-        Run b = run("envs", "run", "FrozenLake-v1", "--policy", "random", "--episodes", "200", "--json", rnd.toString());
+        CliRun a = run("envs", "run", "FrozenLake-v1", "--policy", "optimal", "--episodes", "200", "--json", opt.toString());
+        CliRun b = run("envs", "run", "FrozenLake-v1", "--policy", "random", "--episodes", "200", "--json", rnd.toString());
         assertEquals(0, a.code(), a.toString());
         assertEquals(0, b.code(), b.toString());
         double optimal = meanReturn(readJson(opt));
@@ -208,7 +190,7 @@ class QuiverCommandTest {
         // slippery FrozenLake: the optimal policy succeeds about 74% of the time within 100 steps, random ~1.5%
         assertTrue(optimal > random, "optimal " + optimal + " vs random " + random);
         assertTrue(optimal > 0.5, "optimal " + optimal);
-        Run det = run("envs", "run", "FrozenLake-v1", "--policy", "optimal", "--episodes", "20", "--option",
+        CliRun det = run("envs", "run", "FrozenLake-v1", "--policy", "optimal", "--episodes", "20", "--option",
                 "is_slippery=false");
         assertEquals(0, det.code(), det.toString());
         assertTrue(det.out().contains("mean return 1.000"), det.toString());
@@ -217,7 +199,7 @@ class QuiverCommandTest {
     @Test
     void envsTourRunsAndWritesJson() throws IOException {
         Path out = dir.resolve("tour.json");
-        Run r = run("envs", "tour", "--json", out.toString());
+        CliRun r = run("envs", "tour", "--json", out.toString());
         assertEquals(0, r.code(), r.toString());
         for (String id : List.of("FrozenLake-v1", "FrozenLake8x8-v1", "CliffWalking-v0", "Taxi-v3", "CartPole-v1")) {
             assertTrue(r.out().contains(id), id + ": " + r);
@@ -238,7 +220,7 @@ class QuiverCommandTest {
         assertEquals(-13.0, ((Number) rows.get(5).get("exact_return")).doubleValue(), 1e-9);
         assertEquals(0.74, ((Number) rows.get(1).get("exact_return")).doubleValue(), 0.01);
         assertFalse(rows.get(8).containsKey("exact_return"), "CartPole has no exact model");
-        Run tour = run("demo", "--tour");
+        CliRun tour = run("demo", "--tour");
         assertEquals(0, tour.code(), tour.toString());
         assertTrue(tour.out().contains("FrozenLake-v1") && tour.out().contains("CartPole-v1"), tour.toString());
     }
@@ -258,7 +240,7 @@ class QuiverCommandTest {
         Path ref = referenceDir();
         Assumptions.assumeTrue(ref != null, "shared/data/gymnasium-reference not found: skipped");
         Path out = dir.resolve("verify.json");
-        Run r = run("envs", "verify", "--reference", ref.toString(), "--json", out.toString());
+        CliRun r = run("envs", "verify", "--reference", ref.toString(), "--json", out.toString());
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("PASS: 50/50 episodes"), r.toString());
         Map<String, Object> doc = readJson(out);
@@ -276,11 +258,11 @@ class QuiverCommandTest {
         lines.set(5, String.join(",", f));
         Path bad = dir.resolve("MountainCar-v0.csv");
         Files.write(bad, lines);
-        Run r = run("envs", "verify", "--reference", bad.toString());
+        CliRun r = run("envs", "verify", "--reference", bad.toString());
         assertEquals(1, r.code(), r.toString());
         assertTrue(r.out().contains("FAIL: 9/10 episodes"), r.toString());
         assertTrue(r.out().contains("t=4 (line 6)"), r.toString());
-        Run tight = run("envs", "verify", "--reference", bad.toString(), "--env", "MountainCar-v0", "--tolerance", "2");
+        CliRun tight = run("envs", "verify", "--reference", bad.toString(), "--env", "MountainCar-v0", "--tolerance", "2");
         assertEquals(0, tight.code(), tight.toString());
     }
 
@@ -288,12 +270,12 @@ class QuiverCommandTest {
     void verifyReportsMalformedFilesAsUserErrors() throws IOException {
         Path bad = dir.resolve("CartPole-v1.csv");
         Files.writeString(bad, "policy,seed,t,action,reward,terminated,truncated,obs_x,state_x\nlcg,0,0,,,0,0,zero,1\n");
-        Run r = run("envs", "verify", "--reference", bad.toString());
+        CliRun r = run("envs", "verify", "--reference", bad.toString());
         assertEquals(2, r.code(), r.toString());
         assertTrue(r.err().contains(bad + ":2:8 (column 'obs_x'): not a number: 'zero'"), r.toString());
-        Run two = run("envs", "verify", "--reference", bad.toString(), "--reference", bad.toString(), "--env", "X");
+        CliRun two = run("envs", "verify", "--reference", bad.toString(), "--reference", bad.toString(), "--env", "X");
         assertEquals(2, two.code(), two.toString());
-        Run missing = run("envs", "verify", "--reference", dir.resolve("none.csv").toString());
+        CliRun missing = run("envs", "verify", "--reference", dir.resolve("none.csv").toString());
         assertEquals(2, missing.code(), missing.toString());
     }
 }

@@ -1,51 +1,33 @@
 package dev.quiver.cli.bandit;
 
+import static dev.quiver.cli.CliRun.run;
+import dev.quiver.cli.CliRun;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.quiver.cli.QuiverCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Runs {@code quiver bandit simulate|sparse} in-process at reduced sizes. */
 class BanditCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + code + "\n--- out:\n" + out + "\n--- err:\n" + err;
-        }
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = QuiverCommand.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void simulatePrintsFinalRegretWithIntervalsAndWritesJsonAndPlot() throws Exception {
         Path json = dir.resolve("out/regret.json");
         Path png = dir.resolve("out/regret.png");
-        Run r = run("bandit", "simulate", "--algo", "linucb,neusquarecb", "--env", "nonlinear", "--rounds", "300",
+        CliRun r = run("bandit", "simulate", "--algo", "linucb,neusquarecb", "--env", "nonlinear", "--rounds", "300",
                 "--seeds", "0..2", "--arms", "3", "--dim", "5", "--threads", "2", "--points", "20", "--reps", "200",
                 "--json", json.toString(), "--plot", png.toString());
         assertEquals(0, r.code(), r.toString());
@@ -80,7 +62,7 @@ class BanditCommandTest {
     @Test
     void sparseReportsQueriesAndGapsPerMethod() throws Exception {
         Path json = dir.resolve("sparse.json");
-        Run r = run("bandit", "sparse", "--dim", "6", "--sparsity", "2", "--arms", "300", "--seeds", "0..1",
+        CliRun r = run("bandit", "sparse", "--dim", "6", "--sparsity", "2", "--arms", "300", "--seeds", "0..1",
                 "--reps", "200", "--no-progress", "--json", json.toString());
         assertEquals(0, r.code(), r.toString());
         for (String m : List.of("sparse-net", "sparse-design", "dense-design", "exhaustive")) {
@@ -94,18 +76,18 @@ class BanditCommandTest {
 
     @Test
     void badInputIsAUserErrorNamingTheOption() {
-        Run r = run("bandit", "simulate", "--algo", "linucb,bogus", "--rounds", "10");
+        CliRun r = run("bandit", "simulate", "--algo", "linucb,bogus", "--rounds", "10");
         assertEquals(2, r.code(), r.toString());
         assertTrue(r.err().contains("--algo") && r.err().contains("bogus") && r.err().contains("neusquarecb"), r.err());
-        Run e = run("bandit", "simulate", "--env", "weird");
+        CliRun e = run("bandit", "simulate", "--env", "weird");
         assertEquals(2, e.code());
         assertTrue(e.err().contains("--env") && e.err().contains("nonlinear"), e.err());
-        Run s = run("bandit", "sparse", "--methods", "nope");
+        CliRun s = run("bandit", "sparse", "--methods", "nope");
         assertEquals(2, s.code());
         assertTrue(s.err().contains("--methods"), s.err());
-        Run seeds = run("bandit", "simulate", "--seeds", "3..1");
+        CliRun seeds = run("bandit", "simulate", "--seeds", "3..1");
         assertEquals(2, seeds.code());
-        Run param = run("bandit", "simulate", "--algo", "linucb", "--param", "linucb.gamma=3", "--rounds", "10");
+        CliRun param = run("bandit", "simulate", "--algo", "linucb", "--param", "linucb.gamma=3", "--rounds", "10");
         assertEquals(2, param.code());
         assertTrue(param.err().contains("--param") && param.err().contains("alpha, lambda"), param.err());
     }
@@ -113,7 +95,7 @@ class BanditCommandTest {
     @Test
     void paramsChangeOneAlgorithmsSettings() throws Exception {
         Path json = dir.resolve("p.json");
-        Run r = run("bandit", "simulate", "--algo", "linucb,neufastcb", "--rounds", "50", "--seeds", "0", "--reps",
+        CliRun r = run("bandit", "simulate", "--algo", "linucb,neufastcb", "--rounds", "50", "--seeds", "0", "--reps",
                 "10", "--no-progress", "--param", "linucb.alpha=0.5", "--param", "neufastcb.hidden=8x4",
                 "--param", "neufastcb.lr=0.3", "--json", json.toString());
         assertEquals(0, r.code(), r.toString());
@@ -128,7 +110,7 @@ class BanditCommandTest {
                 new String[] {"bandit", "sparse", "--help"})) {
             PrintStream stderr = System.err;
             ByteArrayOutputStream tracer = new ByteArrayOutputStream();
-            Run r;
+            CliRun r;
             try {
                 System.setErr(new PrintStream(tracer, true, StandardCharsets.UTF_8));
                 r = run(args);

@@ -15,7 +15,6 @@ import picocli.CommandLine;
 
 /** Runs {@code bench dataset} on a small dataset and checks the sizes it reports against the files, never timings. */
 class DatasetBenchCommandTest {
-
     @Test
     void reportsHeapAndFileSizesOfTheDatasetItWrote(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("files");

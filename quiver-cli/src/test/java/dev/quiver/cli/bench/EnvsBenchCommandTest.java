@@ -1,5 +1,8 @@
 package dev.quiver.cli.bench;
 
+import static dev.quiver.cli.CliRun.run;
+import dev.quiver.cli.CliRun;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,8 +10,6 @@ import dev.quiver.cli.QuiverCommand;
 import dev.quiver.core.registry.EnvRegistration;
 import dev.quiver.core.registry.Envs;
 import dev.quiver.envs.classic.ClassicControl;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,24 +24,12 @@ import picocli.CommandLine;
 class EnvsBenchCommandTest {
     private static final Pattern RATE = Pattern.compile("\\d+(\\.\\d+)? M");
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(CommandLine cl, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void measuresTheSingleAndTheVectorEnv(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("out/bench.json");
-        Run r = run(new CommandLine(new BenchCommand()), "envs", "--seconds", "0.05", "--repeats", "1", "--copies", "4",
+        CliRun r = run(new CommandLine(new BenchCommand()), "envs", "--seconds", "0.05", "--repeats", "1", "--copies", "4",
                 "--json", json.toString());
-        assertEquals(0, r.exit(), r.err());
+        assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
         assertTrue(lines.get(0).startsWith("quiver bench envs: CartPole-v1, one thread"), r.out());
         String single = row(lines, "single env (Env API)");
@@ -67,9 +56,9 @@ class EnvsBenchCommandTest {
 
     @Test
     void continuousVectorEnvsRun() {
-        Run pendulum = run(new CommandLine(new BenchCommand()), "envs", "--env", "Pendulum-v1", "--seconds", "0.02",
+        CliRun pendulum = run(new CommandLine(new BenchCommand()), "envs", "--env", "Pendulum-v1", "--seconds", "0.02",
                 "--warmup", "0", "--repeats", "1", "--copies", "3");
-        assertEquals(0, pendulum.exit(), pendulum.err());
+        assertEquals(0, pendulum.code(), pendulum.err());
         String vector = row(pendulum.out().lines().toList(), "vector env x3");
         assertTrue(vector.contains(" - "), vector);
         assertTrue(vector.endsWith("-"), "no Gymnasium reference for Pendulum: " + vector);
@@ -81,21 +70,21 @@ class EnvsBenchCommandTest {
         Optional<String> plain = Envs.all().stream().map(EnvRegistration::id)
                 .filter(id -> !ClassicControl.hasVector(id)).findFirst();
         Assumptions.assumeTrue(plain.isPresent(), "every registered env has a vector version");
-        Run single = run(new CommandLine(new BenchCommand()), "envs", "--env", plain.get(), "--seconds", "0.02",
+        CliRun single = run(new CommandLine(new BenchCommand()), "envs", "--env", plain.get(), "--seconds", "0.02",
                 "--warmup", "0", "--repeats", "2");
-        assertEquals(0, single.exit(), single.err());
+        assertEquals(0, single.code(), single.err());
         assertTrue(single.out().contains("no struct-of-arrays vector env for " + plain.get()), single.out());
         assertTrue(single.out().lines().noneMatch(l -> l.startsWith("vector env")), single.out());
     }
 
     @Test
     void badValuesAreUserErrors() {
-        Run r = run(QuiverCommand.newCommandLine(), "bench", "envs", "--repeats", "0");
-        assertEquals(QuiverCommand.EXIT_USER_ERROR, r.exit());
+        CliRun r = run(QuiverCommand.newCommandLine(), "bench", "envs", "--repeats", "0");
+        assertEquals(QuiverCommand.EXIT_USER_ERROR, r.code());
         assertTrue(r.err().contains("--repeats must be at least 1"), r.err());
 
-        Run unknown = run(QuiverCommand.newCommandLine(), "bench", "envs", "--env", "CartPole-v9", "--seconds", "0.01");
-        assertEquals(QuiverCommand.EXIT_USER_ERROR, unknown.exit());
+        CliRun unknown = run(QuiverCommand.newCommandLine(), "bench", "envs", "--env", "CartPole-v9", "--seconds", "0.01");
+        assertEquals(QuiverCommand.EXIT_USER_ERROR, unknown.code());
         assertTrue(unknown.err().contains("CartPole-v1"), unknown.err());
     }
 

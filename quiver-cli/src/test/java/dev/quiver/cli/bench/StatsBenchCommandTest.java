@@ -1,11 +1,12 @@
 package dev.quiver.cli.bench;
 
+import static dev.quiver.cli.CliRun.run;
+import dev.quiver.cli.CliRun;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quiver.cli.QuiverCommand;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,18 +25,6 @@ class StatsBenchCommandTest {
     private static final Pattern SECONDS = Pattern.compile("\\d+(\\.\\d+)? s");
     private static final List<String> AGENTS = List.of("DER", "OTR", "DrQ", "DrQ(eps)", "SPR", "SimPLe", "CURL");
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(CommandLine cl, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     /** {@code shared/data/rliable-atari100k} from the module or the repository root, or null. */
     static Path dataDir() {
         for (String c : List.of("../../shared/data/rliable-atari100k", "../shared/data/rliable-atari100k")) {
@@ -53,9 +42,9 @@ class StatsBenchCommandTest {
         Path data = dataDir();
         Assumptions.assumeTrue(data != null, "shared/data/rliable-atari100k not found: skipped");
         Path json = tmp.resolve("stats.json");
-        Run r = run(new CommandLine(new BenchCommand()), "stats", "--data", data.toString(), "--reps", "500",
+        CliRun r = run(new CommandLine(new BenchCommand()), "stats", "--data", data.toString(), "--reps", "500",
                 "--repeats", "1", "--threads", "1", "--json", json.toString());
-        assertEquals(0, r.exit(), r.err());
+        assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
         assertTrue(lines.get(0).startsWith("quiver bench stats: the Atari 100k table from "), r.out());
         assertTrue(r.out().contains("7 agents x 26 games (6 with 100 runs, 1 with 5 runs; 15,730 scores)"), r.out());
@@ -88,9 +77,9 @@ class StatsBenchCommandTest {
         Assumptions.assumeTrue(data != null, "shared/data/rliable-atari100k not found: skipped");
         Assumptions.assumeTrue(StatsBenchCommand.repoRoot() != null, "bench/python not found: skipped");
         Assumptions.assumeTrue(numpyAvailable(), "python3 with numpy not available: skipped");
-        Run r = run(new CommandLine(new BenchCommand()), "stats", "--data", data.toString(), "--reps", "200",
+        CliRun r = run(new CommandLine(new BenchCommand()), "stats", "--data", data.toString(), "--reps", "200",
                 "--repeats", "1", "--threads", "1", "--python");
-        assertEquals(0, r.exit(), r.err());
+        assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
         assertTrue(r.out().contains("numpy baselines: python3 bench/python/rliable_bootstrap.py "), r.out());
         assertTrue(row(lines, "  vectorised numpy: median ").contains("3 runs"), r.out());
@@ -105,20 +94,20 @@ class StatsBenchCommandTest {
 
     @Test
     void badValuesAreUserErrors(@TempDir Path empty) {
-        Run repeats = run(QuiverCommand.newCommandLine(), "bench", "stats", "--repeats", "0");
-        assertEquals(QuiverCommand.EXIT_USER_ERROR, repeats.exit());
+        CliRun repeats = run(QuiverCommand.newCommandLine(), "bench", "stats", "--repeats", "0");
+        assertEquals(QuiverCommand.EXIT_USER_ERROR, repeats.code());
         assertTrue(repeats.err().contains("--repeats must be at least 1"), repeats.err());
 
-        Run threads = run(QuiverCommand.newCommandLine(), "bench", "stats", "--threads", "0");
-        assertEquals(QuiverCommand.EXIT_USER_ERROR, threads.exit());
+        CliRun threads = run(QuiverCommand.newCommandLine(), "bench", "stats", "--threads", "0");
+        assertEquals(QuiverCommand.EXIT_USER_ERROR, threads.code());
         assertTrue(threads.err().contains("--threads"), threads.err());
 
-        Run reps = run(QuiverCommand.newCommandLine(), "bench", "stats", "--reps", "0");
-        assertEquals(QuiverCommand.EXIT_USER_ERROR, reps.exit());
+        CliRun reps = run(QuiverCommand.newCommandLine(), "bench", "stats", "--reps", "0");
+        assertEquals(QuiverCommand.EXIT_USER_ERROR, reps.code());
         assertTrue(reps.err().contains("--reps must be at least 1"), reps.err());
 
-        Run noData = run(QuiverCommand.newCommandLine(), "bench", "stats", "--data", empty.toString());
-        assertEquals(QuiverCommand.EXIT_USER_ERROR, noData.exit());
+        CliRun noData = run(QuiverCommand.newCommandLine(), "bench", "stats", "--data", empty.toString());
+        assertEquals(QuiverCommand.EXIT_USER_ERROR, noData.code());
         assertTrue(noData.err().contains("atari100k_scores.csv") && noData.err().contains("--data DIR"), noData.err());
     }
 

@@ -1,17 +1,17 @@
 package dev.quiver.cli.conformal;
 
+import static dev.quiver.cli.CliRun.run;
+import dev.quiver.cli.CliRun;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.quiver.cli.QuiverCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +21,6 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Runs {@code quiver conformal aggregate|abstain} in-process on small generated data. */
 class AggregateAbstainCommandTest {
@@ -29,23 +28,6 @@ class AggregateAbstainCommandTest {
     Path dir;
     Path regression;
     Path classification;
-
-    private record Run(int code, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + code + "\n--- out:\n" + out + "\n--- err:\n" + err;
-        }
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = QuiverCommand.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @BeforeEach
     void writeData() throws IOException {
@@ -70,7 +52,7 @@ class AggregateAbstainCommandTest {
     @Test
     void aggregatePrintsTheTablesAndWritesJson() throws IOException {
         Path out = dir.resolve("agg.json");
-        Run r = run("conformal", "aggregate", "--data", regression.toString(), "--target", "y", "--models",
+        CliRun r = run("conformal", "aggregate", "--data", regression.toString(), "--target", "y", "--models",
                 "linear,ols-residual", "--no-local", "--repeats", "2", "--json", out.toString());
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("global-medium") && r.out().contains("best base (per split)"), r.out());
@@ -84,14 +66,14 @@ class AggregateAbstainCommandTest {
     @Test
     void abstainRunsOnACsvFileAndOnTheSyntheticTask() throws IOException {
         Path out = dir.resolve("abs.json");
-        Run r = run("conformal", "abstain", "--data", classification.toString(), "--target", "label", "--repeats", "2",
+        CliRun r = run("conformal", "abstain", "--data", classification.toString(), "--target", "label", "--repeats", "2",
                 "--json", out.toString());
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("policy-uncalibrated") && r.out().contains("calibrated miss cost"), r.out());
         JsonObject j = JsonParser.parseString(Files.readString(out)).getAsJsonObject();
         assertTrue(j.getAsJsonObject("methods").has("lac"));
         assertEquals(2, j.getAsJsonArray("calibrated_miss_cost").size());
-        Run s = run("conformal", "abstain", "--synthetic", "1000", "--repeats", "2", "--bandit", "squarecb");
+        CliRun s = run("conformal", "abstain", "--synthetic", "1000", "--repeats", "2", "--bandit", "squarecb");
         assertEquals(0, s.code(), s.toString());
         assertTrue(s.out().contains("synthetic (1000 rows)"), s.out());
     }
@@ -112,7 +94,7 @@ class AggregateAbstainCommandTest {
                 "--size-cost", "-1"), "--size-cost");
     }
 
-    private static void assertUserError(Run r, String needle) {
+    private static void assertUserError(CliRun r, String needle) {
         assertEquals(2, r.code(), r.toString());
         assertTrue(r.err().startsWith("quiver: error: "), r.toString());
         assertTrue(r.err().contains(needle), "expected '" + needle + "' in: " + r.err());
@@ -125,7 +107,7 @@ class AggregateAbstainCommandTest {
                 new String[] {"conformal", "abstain", "--help"})) {
             PrintStream stderr = System.err;
             ByteArrayOutputStream tracer = new ByteArrayOutputStream();
-            Run r;
+            CliRun r;
             try {
                 System.setErr(new PrintStream(tracer, true, StandardCharsets.UTF_8));
                 r = run(args);

@@ -1,17 +1,17 @@
 package dev.quiver.cli.conformal;
 
+import static dev.quiver.cli.CliRun.run;
+import dev.quiver.cli.CliRun;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.quiver.cli.QuiverCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 /** Runs {@code quiver conformal regress|classify} in-process on small generated CSV files. */
 class ConformalCommandTest {
@@ -32,23 +31,6 @@ class ConformalCommandTest {
     Path dir;
     Path regression;
     Path classification;
-
-    private record Run(int code, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + code + "\n--- out:\n" + out + "\n--- err:\n" + err;
-        }
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = QuiverCommand.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private static JsonObject json(Path p) throws IOException {
         return JsonParser.parseString(Files.readString(p)).getAsJsonObject();
@@ -79,7 +61,7 @@ class ConformalCommandTest {
     @Test
     void regressPrintsCoverageAndWidthAndWritesJson() throws IOException {
         Path out = dir.resolve("out/r.json");
-        Run r = run("conformal", "regress", "--data", regression.toString(), "--target", "y", "--features", "x1,x2",
+        CliRun r = run("conformal", "regress", "--data", regression.toString(), "--target", "y", "--features", "x1,x2",
                 "--method", "split", "--model", "ols", "--repeats", "3", "--seed", "5", "--json", out.toString());
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("method split, model ols, alpha 0.1, 3 repeats, seed 5"), r.out());
@@ -106,7 +88,7 @@ class ConformalCommandTest {
     @ValueSource(strings = {"split", "normalized", "cvplus", "jackknife+", "jackknife+ab", "cqr", "cqr-asym", "mondrian"})
     void everyRegressionMethodRuns(String method) throws IOException {
         Path out = dir.resolve(method + ".json");
-        Run r = run("conformal", "regress", "--data", regression.toString(), "--target", "y", "--method", method,
+        CliRun r = run("conformal", "regress", "--data", regression.toString(), "--target", "y", "--method", method,
                 "--model", "ridge", "--group", "g", "--folds", "5", "--bootstrap", "10", "--repeats", "2", "--json",
                 out.toString());
         assertEquals(0, r.code(), r.toString());
@@ -119,7 +101,7 @@ class ConformalCommandTest {
 
     @Test
     void boostedModelsRun() {
-        Run r = run("conformal", "regress", "--data", regression.toString(), "--target", "y", "--method", "cqr",
+        CliRun r = run("conformal", "regress", "--data", regression.toString(), "--target", "y", "--method", "cqr",
                 "--model", "xgboost", "--xgb-rounds", "5");
         assertEquals(0, r.code(), r.toString());
         r = run("conformal", "classify", "--data", classification.toString(), "--target", "label", "--model",
@@ -131,7 +113,7 @@ class ConformalCommandTest {
     @ValueSource(strings = {"lac", "aps", "raps"})
     void classifyPrintsCoverageAndSetSize(String method) throws IOException {
         Path out = dir.resolve("c-" + method + ".json");
-        Run r = run("conformal", "classify", "--data", classification.toString(), "--target", "label", "--method",
+        CliRun r = run("conformal", "classify", "--data", classification.toString(), "--target", "label", "--method",
                 method, "--repeats", "2", "--json", out.toString());
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("3 classes") && r.out().contains("mean set size")
@@ -147,7 +129,7 @@ class ConformalCommandTest {
 
     @Test
     void classConditionalRuns() {
-        Run r = run("conformal", "classify", "--data", classification.toString(), "--target", "label",
+        CliRun r = run("conformal", "classify", "--data", classification.toString(), "--target", "label",
                 "--class-conditional", "--method", "aps", "--no-randomized");
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("aps (class-conditional)"), r.out());
@@ -186,7 +168,7 @@ class ConformalCommandTest {
                 "--method", "raps", "--lambda", "-1"), "--lambda");
     }
 
-    private static void assertUserError(Run r, String needle) {
+    private static void assertUserError(CliRun r, String needle) {
         assertEquals(2, r.code(), r.toString());
         assertTrue(r.err().startsWith("quiver: error: "), r.toString());
         assertTrue(r.err().contains(needle), "expected '" + needle + "' in: " + r.err());
@@ -199,7 +181,7 @@ class ConformalCommandTest {
                 new String[] {"conformal", "classify", "--help"})) {
             PrintStream stderr = System.err;
             ByteArrayOutputStream tracer = new ByteArrayOutputStream();
-            Run r;
+            CliRun r;
             try {
                 System.setErr(new PrintStream(tracer, true, StandardCharsets.UTF_8));
                 r = run(args);
@@ -221,7 +203,7 @@ class ConformalCommandTest {
             }
         }
         Assumptions.assumeTrue(data != null, "shared/data/cqr-datasets not found: skipped");
-        Run r = run("conformal", "regress", "--dataset", "concrete", "--data-dir", data.toString(), "--method", "cqr",
+        CliRun r = run("conformal", "regress", "--dataset", "concrete", "--data-dir", data.toString(), "--method", "cqr",
                 "--model", "ridge");
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("data: concrete (1030 rows, 8 features"), r.out());

@@ -1,17 +1,17 @@
 package dev.quiver.cli.conformal;
 
+import static dev.quiver.cli.CliRun.run;
+import dev.quiver.cli.CliRun;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.quiver.cli.QuiverCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Runs {@code quiver conformal select} and {@code quiver calibrate} in-process on small generated CSV files. */
 class SelectAndCalibrateCommandTest {
@@ -31,23 +30,6 @@ class SelectAndCalibrateCommandTest {
     Path regression;
     Path binary;
     Path threeClasses;
-
-    private record Run(int code, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + code + "\n--- out:\n" + out + "\n--- err:\n" + err;
-        }
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = QuiverCommand.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private static JsonObject json(Path p) throws IOException {
         return JsonParser.parseString(Files.readString(p)).getAsJsonObject();
@@ -80,7 +62,7 @@ class SelectAndCalibrateCommandTest {
     @Test
     void selectReportsSelectionFdpAndPowerAndIsDeterministic() throws IOException {
         Path out = dir.resolve("s.json");
-        Run r = run("conformal", "select", "--data", regression.toString(), "--target", "y", "--threshold", "1.5",
+        CliRun r = run("conformal", "select", "--data", regression.toString(), "--target", "y", "--threshold", "1.5",
                 "--q", "0.2", "--models", "ols,ridge,linear-q0.7", "--repeats", "3", "--seed", "4", "--optcs-beta",
                 "0.9", "--json", out.toString());
         assertEquals(0, r.code(), r.toString());
@@ -106,7 +88,7 @@ class SelectAndCalibrateCommandTest {
     @Test
     void selectOnOneSplitListsTheSelectedRows() throws IOException {
         Path out = dir.resolve("one.json");
-        Run r = run("conformal", "select", "--data", regression.toString(), "--target", "y", "--threshold", "1.5",
+        CliRun r = run("conformal", "select", "--data", regression.toString(), "--target", "y", "--threshold", "1.5",
                 "--models", "ols", "--method", "bh", "--json", out.toString());
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains(">FDP") || r.out().contains("FDP"), r.out());
@@ -118,7 +100,7 @@ class SelectAndCalibrateCommandTest {
 
     @Test
     void selectSimulatesJinAndCandesSettings() {
-        Run r = run("conformal", "select", "--simulate", "6", "--sigma", "0.5", "--models", "ols,xgboost",
+        CliRun r = run("conformal", "select", "--simulate", "6", "--sigma", "0.5", "--models", "ols,xgboost",
                 "--xgb-rounds", "5", "--n-train", "60", "--n-calib", "60", "--n-test", "30", "--repeats", "2");
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("simulation setting 6 (sigma 0.5); per repeat 60 training, 60 calibration, 30 test"),
@@ -129,7 +111,7 @@ class SelectAndCalibrateCommandTest {
     void calibrateReportsMetricsConformalSetsAndDrawsTheDiagram() throws IOException {
         Path out = dir.resolve("c.json");
         Path png = dir.resolve("plots/reliability.png");
-        Run r = run("calibrate", "--data", binary.toString(), "--target", "sick", "--model", "logistic", "--repeats",
+        CliRun r = run("calibrate", "--data", binary.toString(), "--target", "sick", "--model", "logistic", "--repeats",
                 "3", "--bins", "5", "--json", out.toString(), "--plot", png.toString());
         assertEquals(0, r.code(), r.toString());
         for (String s : List.of("ECE (5 bins)", "adaptive ECE", "Brier", "log loss", "ROC AUC", "platt", "isotonic",
@@ -154,7 +136,7 @@ class SelectAndCalibrateCommandTest {
 
     @Test
     void calibrateThresholdsANumericTargetAndHandlesThreeClasses() {
-        Run r = run("calibrate", "--data", regression.toString(), "--target", "y", "--positive-above", "median",
+        CliRun r = run("calibrate", "--data", regression.toString(), "--target", "y", "--positive-above", "median",
                 "--model", "xgboost", "--xgb-rounds", "10", "--method", "temperature");
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("target y > median"), r.out());
@@ -188,7 +170,7 @@ class SelectAndCalibrateCommandTest {
                 dir.resolve("x.gif").toString()), ".png or .svg");
     }
 
-    private static void assertUserError(Run r, String needle) {
+    private static void assertUserError(CliRun r, String needle) {
         assertEquals(2, r.code(), r.toString());
         assertTrue(r.err().startsWith("quiver: error: "), r.toString());
         assertTrue(r.err().contains(needle), "expected '" + needle + "' in: " + r.err());
@@ -201,7 +183,7 @@ class SelectAndCalibrateCommandTest {
             "--help"})) {
             PrintStream stderr = System.err;
             ByteArrayOutputStream tracer = new ByteArrayOutputStream();
-            Run r;
+            CliRun r;
             try {
                 System.setErr(new PrintStream(tracer, true, StandardCharsets.UTF_8));
                 r = run(args);
@@ -223,7 +205,7 @@ class SelectAndCalibrateCommandTest {
             }
         }
         Assumptions.assumeTrue(data != null, "shared/data/cqr-datasets not found: skipped");
-        Run r = run("calibrate", "--dataset", "concrete", "--data-dir", data.toString(), "--positive-above", "median",
+        CliRun r = run("calibrate", "--dataset", "concrete", "--data-dir", data.toString(), "--positive-above", "median",
                 "--method", "platt");
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("data: concrete (1030 rows, 8 features"), r.out());

@@ -1,11 +1,13 @@
 package dev.quiver.cli.data;
 
+import static dev.quiver.cli.CliRun.run;
+import dev.quiver.cli.CliRun;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.quiver.cli.QuiverCommand;
 import dev.quiver.core.space.Box;
 import dev.quiver.core.space.Discrete;
 import dev.quiver.data.collect.Collector;
@@ -17,37 +19,17 @@ import dev.quiver.data.io.MinariReader;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Group;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Runs {@code quiver data collect|info} and {@code quiver train --collect} in-process. */
 class DataCommandTest {
     @TempDir
     Path dir;
-
-    record Run(int code, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + code + "\n--- out:\n" + out + "\n--- err:\n" + err;
-        }
-    }
-
-    static Run run(String... args) {
-        CommandLine cl = QuiverCommand.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     static void assertSameEpisodes(EpisodeDataset a, EpisodeDataset b) {
         assertEquals(a.numEpisodes(), b.numEpisodes());
@@ -61,7 +43,7 @@ class DataCommandTest {
     void collectsRandomEpisodesAndDescribesThem() throws IOException {
         Path out = dir.resolve("cartpole-random-v0");
         Path json = dir.resolve("collect.json");
-        Run r = run("data", "collect", "--env", "CartPole-v1", "--policy", "random", "--episodes", "20", "--seed", "3",
+        CliRun r = run("data", "collect", "--env", "CartPole-v1", "--policy", "random", "--episodes", "20", "--seed", "3",
                 "--out", out.toString(), "--json", json.toString());
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("CartPole-v1: 20 episodes") && r.out().contains("return mean")
@@ -86,7 +68,7 @@ class DataCommandTest {
         assertSameEpisodes(ds, MinariReader.read(again));
 
         Path infoJson = dir.resolve("info.json");
-        Run info = run("data", "info", out.toString(), "--json", infoJson.toString());
+        CliRun info = run("data", "info", out.toString(), "--json", infoJson.toString());
         assertEquals(0, info.code(), info.toString());
         assertTrue(info.out().contains("Minari dataset 'cartpole-random-v0'")
                 && info.out().contains("action space:      Discrete(2)")
@@ -104,7 +86,7 @@ class DataCommandTest {
     @Test
     void writesD4rlFilesWithEpsilon() throws IOException {
         Path out = dir.resolve("pendulum.hdf5");
-        Run r = run("data", "collect", "--env", "Pendulum-v1", "--episodes", "3", "--epsilon", "0.5", "--seed", "1",
+        CliRun r = run("data", "collect", "--env", "Pendulum-v1", "--episodes", "3", "--epsilon", "0.5", "--seed", "1",
                 "--out", out.toString());
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("wrote D4RL file " + out), r.toString());
@@ -112,7 +94,7 @@ class DataCommandTest {
         assertEquals(Box.float32(-2, 2, 1), d.actionSpace());
         assertEquals(600, d.rows());
         assertEquals(3, d.episodes().numEpisodes());
-        Run info = run("data", "info", out.toString());
+        CliRun info = run("data", "info", out.toString());
         assertEquals(0, info.code(), info.toString());
         assertTrue(info.out().contains("D4RL file, 600 rows") && info.out().contains("(0 terminated, 3 truncated)"),
                 info.toString());
@@ -127,59 +109,59 @@ class DataCommandTest {
             }
         }
         Assumptions.assumeTrue(fixtures != null, "shared/data/minari-format not found: skipped");
-        Run m = run("data", "info", fixtures.resolve("cartpole-mixed-v0").toString());
+        CliRun m = run("data", "info", fixtures.resolve("cartpole-mixed-v0").toString());
         assertEquals(0, m.code(), m.toString());
         assertTrue(m.out().contains("episodes: 12") && m.out().contains("steps: 1966"), m.toString());
-        Run d = run("data", "info", fixtures.resolve("cartpole-mixed-d4rl.hdf5").toString(), "--actions", "discrete");
+        CliRun d = run("data", "info", fixtures.resolve("cartpole-mixed-d4rl.hdf5").toString(), "--actions", "discrete");
         assertEquals(0, d.code(), d.toString());
         assertTrue(d.out().contains("1966 rows") && d.out().contains("discrete (no action_space attribute)"),
                 d.toString());
-        Run bad = run("data", "info", fixtures.resolve("cartpole-mixed-v0").toString(), "--actions", "discrete");
+        CliRun bad = run("data", "info", fixtures.resolve("cartpole-mixed-v0").toString(), "--actions", "discrete");
         assertEquals(2, bad.code(), bad.toString());
     }
 
     @Test
     void userErrorsNameTheFlag() throws IOException {
         Path taken = Files.createDirectories(dir.resolve("taken"));
-        Run exists = run("data", "collect", "--env", "CartPole-v1", "--out", taken.toString());
+        CliRun exists = run("data", "collect", "--env", "CartPole-v1", "--out", taken.toString());
         assertEquals(2, exists.code(), exists.toString());
         assertTrue(exists.err().contains("--out " + taken) && exists.err().contains("already exists"), exists.toString());
 
-        Run noEnv = run("data", "collect", "--out", dir.resolve("a").toString());
+        CliRun noEnv = run("data", "collect", "--out", dir.resolve("a").toString());
         assertEquals(2, noEnv.code(), noEnv.toString());
         assertTrue(noEnv.err().contains("--env"), noEnv.toString());
 
-        Run noCheckpoint = run("data", "collect", "--env", "CartPole-v1", "--policy", dir.resolve("nothing").toString(),
+        CliRun noCheckpoint = run("data", "collect", "--env", "CartPole-v1", "--policy", dir.resolve("nothing").toString(),
                 "--out", dir.resolve("b").toString());
         assertEquals(2, noCheckpoint.code(), noCheckpoint.toString());
         assertTrue(noCheckpoint.err().contains("--policy") && noCheckpoint.err().contains("nothing"),
                 noCheckpoint.toString());
 
-        Run mixAlone = run("data", "collect", "--env", "CartPole-v1", "--policy", "mix", "--out",
+        CliRun mixAlone = run("data", "collect", "--env", "CartPole-v1", "--policy", "mix", "--out",
                 dir.resolve("c").toString());
         assertEquals(2, mixAlone.code(), mixAlone.toString());
         assertTrue(mixAlone.err().contains("--expert"), mixAlone.toString());
 
-        Run tooFew = run("data", "collect", "--env", "CartPole-v1", "--policy", "mix", "--expert", taken.toString(),
+        CliRun tooFew = run("data", "collect", "--env", "CartPole-v1", "--policy", "mix", "--expert", taken.toString(),
                 "--expert-fraction", "0.01", "--episodes", "10", "--out", dir.resolve("d").toString());
         assertEquals(2, tooFew.code(), tooFew.toString());
         assertTrue(tooFew.err().contains("--expert-fraction 0.01") && tooFew.err().contains("at least 50 episodes"),
                 tooFew.toString());
 
-        Run expertWithoutMix = run("data", "collect", "--env", "CartPole-v1", "--expert-fraction", "0.1", "--out",
+        CliRun expertWithoutMix = run("data", "collect", "--env", "CartPole-v1", "--expert-fraction", "0.1", "--out",
                 dir.resolve("e").toString());
         assertEquals(2, expertWithoutMix.code(), expertWithoutMix.toString());
 
-        Run eps = run("data", "collect", "--env", "CartPole-v1", "--epsilon", "1.5", "--out", dir.resolve("f").toString());
+        CliRun eps = run("data", "collect", "--env", "CartPole-v1", "--epsilon", "1.5", "--out", dir.resolve("f").toString());
         assertEquals(2, eps.code(), eps.toString());
         assertTrue(eps.err().contains("--epsilon"), eps.toString());
 
-        Run missing = run("data", "info", dir.resolve("nope").toString());
+        CliRun missing = run("data", "info", dir.resolve("nope").toString());
         assertEquals(2, missing.code(), missing.toString());
         assertTrue(missing.err().contains("nope"), missing.toString());
 
         Path junk = Files.writeString(dir.resolve("junk.hdf5"), "not hdf5");
-        Run notHdf5 = run("data", "info", junk.toString());
+        CliRun notHdf5 = run("data", "info", junk.toString());
         assertEquals(2, notHdf5.code(), notHdf5.toString());
         assertTrue(notHdf5.err().contains(junk.toString()), notHdf5.toString());
 
@@ -192,7 +174,7 @@ class DataCommandTest {
     void trainingRecordsEveryStepAndItsCheckpointCollects() throws IOException {
         Path run = dir.resolve("run");
         Path replay = dir.resolve("cartpole-medium-replay-v0");
-        Run t = run("train", "dqn", "--env", "CartPole-v1", "--steps", "700", "--seed", "2", "--set",
+        CliRun t = run("train", "dqn", "--env", "CartPole-v1", "--steps", "700", "--seed", "2", "--set",
                 "learning_starts=200", "--set", "hidden=16,16", "--eval-episodes", "2", "--eval-every", "0",
                 "--no-progress", "--out", run.toString(), "--collect", replay.toString());
         assertEquals(0, t.code(), t.toString());
@@ -208,25 +190,25 @@ class DataCommandTest {
 
         // the trained checkpoint collects (a seed-S folder works too), and mixes with random episodes
         Path medium = dir.resolve("medium.hdf5");
-        Run c = run("data", "collect", "--policy", run.resolve("seed-2").toString(), "--episodes", "3", "--epsilon",
+        CliRun c = run("data", "collect", "--policy", run.resolve("seed-2").toString(), "--episodes", "3", "--epsilon",
                 "0.1", "--out", medium.toString());
         assertEquals(0, c.code(), c.toString());
         assertTrue(c.out().contains("CartPole-v1: 3 episodes") && c.out().contains("dqn checkpoint"), c.toString());
         assertEquals(3, D4rlReader.read(medium).numEpisodes());
 
         Path mixed = dir.resolve("mixed");
-        Run mix = run("data", "collect", "--policy", "mix", "--expert", run.resolve("seed-2/checkpoint").toString(),
+        CliRun mix = run("data", "collect", "--policy", "mix", "--expert", run.resolve("seed-2/checkpoint").toString(),
                 "--expert-fraction", "0.1", "--episodes", "20", "--seed", "5", "--out", mixed.toString());
         assertEquals(0, mix.code(), mix.toString());
         assertTrue(mix.out().contains("expert episodes 2 of 20"), mix.toString());
         assertEquals(20, MinariReader.read(mixed).numEpisodes());
 
-        Run wrongEnv = run("data", "collect", "--policy", run.resolve("seed-2").toString(), "--env", "Pendulum-v1",
+        CliRun wrongEnv = run("data", "collect", "--policy", run.resolve("seed-2").toString(), "--env", "Pendulum-v1",
                 "--out", dir.resolve("w").toString());
         assertEquals(2, wrongEnv.code(), wrongEnv.toString());
         assertTrue(wrongEnv.err().contains("cannot play env 'Pendulum-v1'"), wrongEnv.toString());
 
-        Run exists = run("train", "dqn", "--env", "CartPole-v1", "--steps", "10", "--out", dir.resolve("r2").toString(),
+        CliRun exists = run("train", "dqn", "--env", "CartPole-v1", "--steps", "10", "--out", dir.resolve("r2").toString(),
                 "--collect", replay.toString());
         assertEquals(2, exists.code(), exists.toString());
         assertTrue(exists.err().contains("--collect " + replay), exists.toString());
@@ -235,14 +217,14 @@ class DataCommandTest {
 
     @Test
     void collectRefusesWhatItCannotRecord() {
-        Run seeds = run("train", "dqn", "--env", "CartPole-v1", "--steps", "10", "--seeds", "0..1", "--collect",
+        CliRun seeds = run("train", "dqn", "--env", "CartPole-v1", "--steps", "10", "--seeds", "0..1", "--collect",
                 dir.resolve("x").toString());
         assertEquals(2, seeds.code(), seeds.toString());
         assertTrue(seeds.err().contains("--collect") && seeds.err().contains("single --seed"), seeds.toString());
-        Run resume = run("train", "--resume", dir.toString(), "--collect", dir.resolve("y").toString());
+        CliRun resume = run("train", "--resume", dir.toString(), "--collect", dir.resolve("y").toString());
         assertEquals(2, resume.code(), resume.toString());
         assertTrue(resume.err().contains("--collect cannot be used with --resume"), resume.toString());
-        Run ppo = run("train", "ppo", "--env", "CartPole-v1", "--steps", "10", "--collect", dir.resolve("z").toString());
+        CliRun ppo = run("train", "ppo", "--env", "CartPole-v1", "--steps", "10", "--collect", dir.resolve("z").toString());
         assertEquals(2, ppo.code(), ppo.toString());
         assertTrue(ppo.err().contains("num_envs=1"), ppo.toString());
     }

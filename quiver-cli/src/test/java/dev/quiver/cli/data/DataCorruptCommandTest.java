@@ -1,5 +1,7 @@
 package dev.quiver.cli.data;
 
+import dev.quiver.cli.CliRun;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,8 +22,6 @@ import dev.quiver.data.io.MinariDataset;
 import dev.quiver.data.io.MinariReader;
 import dev.quiver.data.io.MinariWriter;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,7 +34,6 @@ import picocli.CommandLine;
 
 /** Runs {@code quiver data corrupt} in-process on a small dataset written here and on the shared fixtures. */
 class DataCorruptCommandTest {
-
     /** The input, written once for all tests (they only read it). */
     @TempDir
     static Path inputDir;
@@ -44,35 +43,19 @@ class DataCorruptCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + code + "\n--- out:\n" + out + "\n--- err:\n" + err;
-        }
-    }
-
-    private static Run run(CommandLine cl, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     /** The command on its own, as the brief's {@code new CommandLine(new DataCorruptCommand())}. */
-    private static Run run(String... args) {
-        return run(new CommandLine(new DataCorruptCommand()), args);
+    private static CliRun run(String... args) {
+        return CliRun.run(new CommandLine(new DataCorruptCommand()), args);
     }
 
     /** The command under Quiver's root command, with its exit statuses for user errors. */
-    private static Run runUnderQuiver(String... args) {
+    private static CliRun runUnderQuiver(String... args) {
         CommandLine root = QuiverCommand.newCommandLine();
         root.addSubcommand("corrupt", new DataCorruptCommand());
         String[] full = new String[args.length + 1];
         full[0] = "corrupt";
         System.arraycopy(args, 0, full, 1, args.length);
-        return run(root, full);
+        return CliRun.run(root, full);
     }
 
     @BeforeAll
@@ -129,7 +112,7 @@ class DataCorruptCommandTest {
     @Test
     void randomObservationCorruptionWritesTheLibrarysResultAndARecord() throws IOException {
         Path out = dir.resolve("corrupt-obs");
-        Run r = run(input.toString(), "--kind", "obs", "--rate", "0.4", "--scale", "0.5", "--seed", "9", "--out",
+        CliRun r = run(input.toString(), "--kind", "obs", "--rate", "0.4", "--scale", "0.5", "--seed", "9", "--out",
                 out.toString());
         assertEquals(0, r.code(), r.toString());
         CorruptedDataset want = DataCorruption.corrupt(data, new CorruptionConfig(CorruptionKind.OBSERVATION,
@@ -170,10 +153,10 @@ class DataCorruptCommandTest {
         }
 
         // the same seed gives the same bytes of data; an existing OUT needs --overwrite
-        Run again = runUnderQuiver(input.toString(), "--kind", "obs", "--out", out.toString());
+        CliRun again = runUnderQuiver(input.toString(), "--kind", "obs", "--out", out.toString());
         assertEquals(QuiverCommand.EXIT_USER_ERROR, again.code(), again.toString());
         assertTrue(again.err().contains("already exists; give --overwrite"), again.toString());
-        Run over = run(input.toString(), "--kind", "obs", "--rate", "0.4", "--scale", "0.5", "--seed", "9", "--out",
+        CliRun over = run(input.toString(), "--kind", "obs", "--rate", "0.4", "--scale", "0.5", "--seed", "9", "--out",
                 out.toString(), "--overwrite");
         assertEquals(0, over.code(), over.toString());
         assertSameEpisodes(want.dataset(), MinariReader.readDataset(out).episodes());
@@ -185,7 +168,7 @@ class DataCorruptCommandTest {
             {"reward", "adversarial"}};
         for (String[] c : cases) {
             Path out = dir.resolve(c[0] + "-" + c[1]);
-            Run r = run(input.toString(), "--kind", c[0], "--mode", c[1], "--seed", "3", "--out", out.toString());
+            CliRun r = run(input.toString(), "--kind", c[0], "--mode", c[1], "--seed", "3", "--out", out.toString());
             assertEquals(0, r.code(), r.toString());
             // corrupted actions are clipped to the input's bounded action space
             dev.quiver.core.space.Box<?> box = (dev.quiver.core.space.Box<?>) MinariReader.readDataset(input).metadata()
@@ -204,7 +187,7 @@ class DataCorruptCommandTest {
      */
     @Test
     void adversarialGradientAttacksUseATrainedCritic() throws IOException {
-        Run missing = runUnderQuiver(input.toString(), "--kind", "obs", "--mode", "adversarial", "--out",
+        CliRun missing = runUnderQuiver(input.toString(), "--kind", "obs", "--mode", "adversarial", "--out",
                 dir.resolve("adv").toString());
         assertEquals(2, missing.code(), missing.toString());
         assertTrue(missing.err().contains("give --critic CHECKPOINT"), missing.toString());
@@ -212,17 +195,17 @@ class DataCorruptCommandTest {
 
         CommandLine quiver = QuiverCommand.newCommandLine();
         Path clean = dir.resolve("pendulum-random");
-        assertEquals(0, run(quiver, "data", "collect", "--env", "Pendulum-v1", "--policy", "random", "--episodes", "3",
+        assertEquals(0, CliRun.run(quiver, "data", "collect", "--env", "Pendulum-v1", "--policy", "random", "--episodes", "3",
                 "--seed", "0", "--out", clean.toString()).code());
         Path td3bc = dir.resolve("td3bc");
-        Run train = run(QuiverCommand.newCommandLine(), "train", "td3bc", "--dataset", clean.toString(), "--env",
+        CliRun train = CliRun.run("train", "td3bc", "--dataset", clean.toString(), "--env",
                 "Pendulum-v1", "--steps", "60", "--set", "hidden=16", "--set", "batchSize=16", "--eval-every", "0",
                 "--eval-episodes", "1", "--no-progress", "--out", td3bc.toString());
         assertEquals(0, train.code(), train.toString());
         Path critic = td3bc.resolve("seed-0").resolve("checkpoint");
         for (String kind : new String[] {"obs", "action", "dynamics"}) {
             Path out = dir.resolve("adv-" + kind);
-            Run r = runUnderQuiver(clean.toString(), "--kind", kind, "--mode", "adversarial", "--critic",
+            CliRun r = runUnderQuiver(clean.toString(), "--kind", kind, "--mode", "adversarial", "--critic",
                     critic.toString(), "--out", out.toString());
             assertEquals(0, r.code(), r.toString());
             JsonObject rec = JsonParser.parseString(Files.readString(out.resolve("corruption.json"))).getAsJsonObject();
@@ -231,11 +214,11 @@ class DataCorruptCommandTest {
             assertTrue(after < before, kind + ": " + before + " -> " + after);
             assertTrue(r.out().contains("mean attacked value"), r.toString());
         }
-        Run bc = run(QuiverCommand.newCommandLine(), "train", "bc", "--dataset", clean.toString(), "--env",
+        CliRun bc = CliRun.run("train", "bc", "--dataset", clean.toString(), "--env",
                 "Pendulum-v1", "--steps", "5", "--set", "hidden=8", "--eval-every", "0", "--eval-episodes", "1",
                 "--no-progress", "--out", dir.resolve("bc").toString());
         assertEquals(0, bc.code(), bc.toString());
-        Run noCritic = runUnderQuiver(clean.toString(), "--kind", "obs", "--mode", "adversarial", "--critic",
+        CliRun noCritic = runUnderQuiver(clean.toString(), "--kind", "obs", "--mode", "adversarial", "--critic",
                 dir.resolve("bc").resolve("seed-0").resolve("checkpoint").toString(), "--out",
                 dir.resolve("adv-bc").toString());
         assertEquals(2, noCritic.code(), noCritic.toString());
@@ -245,28 +228,28 @@ class DataCorruptCommandTest {
     @Test
     void userErrorsExitWithTwo() {
         Path out = dir.resolve("x");
-        Run badRate = runUnderQuiver(input.toString(), "--kind", "obs", "--rate", "1.5", "--out", out.toString());
+        CliRun badRate = runUnderQuiver(input.toString(), "--kind", "obs", "--rate", "1.5", "--out", out.toString());
         assertEquals(2, badRate.code(), badRate.toString());
         assertTrue(badRate.err().contains("quiver: error: corruption rate must be in [0, 1]"), badRate.toString());
-        Run badKind = run(input.toString(), "--kind", "state", "--out", out.toString());
+        CliRun badKind = run(input.toString(), "--kind", "state", "--out", out.toString());
         assertEquals(2, badKind.code(), badKind.toString());
         assertTrue(badKind.err().contains("allowed: obs, action, reward, dynamics"), badKind.toString());
-        Run badMode = run(input.toString(), "--kind", "obs", "--mode", "gaussian", "--out", out.toString());
+        CliRun badMode = run(input.toString(), "--kind", "obs", "--mode", "gaussian", "--out", out.toString());
         assertEquals(2, badMode.code(), badMode.toString());
-        Run missing = runUnderQuiver(dir.resolve("nope").toString(), "--kind", "obs", "--out", out.toString());
+        CliRun missing = runUnderQuiver(dir.resolve("nope").toString(), "--kind", "obs", "--out", out.toString());
         assertEquals(2, missing.code(), missing.toString());
         assertTrue(missing.err().contains("nope"), missing.toString());
-        Run same = runUnderQuiver(input.toString(), "--kind", "obs", "--out", input.toString(), "--overwrite");
+        CliRun same = runUnderQuiver(input.toString(), "--kind", "obs", "--out", input.toString(), "--overwrite");
         assertEquals(2, same.code(), same.toString());
         assertTrue(same.err().contains("is the input dataset"), same.toString());
-        Run noOut = run(input.toString(), "--kind", "obs");
+        CliRun noOut = run(input.toString(), "--kind", "obs");
         assertEquals(2, noOut.code(), noOut.toString());
         assertFalse(Files.exists(out));
     }
 
     @Test
     void helpIsCleanAndNamesTheOptions() {
-        Run r = run("--help");
+        CliRun r = run("--help");
         assertEquals(0, r.code(), r.toString());
         assertFalse(r.out().contains("[picocli WARN]") || r.err().contains("[picocli WARN]"), r.toString());
         for (String s : new String[] {"--kind", "--mode", "--rate", "--scale", "--seed", "--critic", "--out",
@@ -291,7 +274,7 @@ class DataCorruptCommandTest {
         Assumptions.assumeTrue(shared != null, "shared/data/minari-format not found: skipped");
         Path pendulum = shared.resolve("pendulum-mixed-v0");
         Path out = dir.resolve("pendulum-dyn");
-        Run r = run(pendulum.toString(), "--kind", "dynamics", "--seed", "1", "--out", out.toString());
+        CliRun r = run(pendulum.toString(), "--kind", "dynamics", "--seed", "1", "--out", out.toString());
         assertEquals(0, r.code(), r.toString());
         MinariDataset src = MinariReader.readDataset(pendulum);
         CorruptedDataset want = DataCorruption.corrupt(src.episodes(), CorruptionConfig.of(CorruptionKind.DYNAMICS,
@@ -303,12 +286,12 @@ class DataCorruptCommandTest {
 
         // discrete CartPole: observations can be corrupted, actions cannot
         Path cartpole = shared.resolve("cartpole-mixed-v0");
-        Run obs = run(cartpole.toString(), "--kind", "obs", "--out", dir.resolve("cp-obs").toString());
+        CliRun obs = run(cartpole.toString(), "--kind", "obs", "--out", dir.resolve("cp-obs").toString());
         assertEquals(0, obs.code(), obs.toString());
         assertSameEpisodes(DataCorruption.corrupt(MinariReader.read(cartpole), CorruptionConfig.of(
                 CorruptionKind.OBSERVATION, CorruptionMode.RANDOM)).dataset(),
                 MinariReader.read(dir.resolve("cp-obs")));
-        Run act = runUnderQuiver(cartpole.toString(), "--kind", "action", "--out", dir.resolve("cp-act").toString());
+        CliRun act = runUnderQuiver(cartpole.toString(), "--kind", "action", "--out", dir.resolve("cp-act").toString());
         assertEquals(2, act.code(), act.toString());
         assertTrue(act.err().contains("needs continuous actions"), act.toString());
     }

@@ -1,13 +1,13 @@
 package dev.quiver.cli.ope;
 
+import static dev.quiver.cli.CliRun.run;
+import dev.quiver.cli.CliRun;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.quiver.cli.QuiverCommand;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,30 +17,12 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code quiver ope bandit} and {@code quiver ope synthetic} in-process. */
 class OpeCommandTest {
     @TempDir
     Path dir;
     Path logs;
-
-    private record Run(int code, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + code + "\n--- out:\n" + out + "\n--- err:\n" + err;
-        }
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = QuiverCommand.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     /**
      * Four rows, two actions, a uniform evaluation policy: weights 0.5/0.5 = 1, 0.5/0.25 = 2, 0.5/0.8 =
@@ -64,7 +46,7 @@ class OpeCommandTest {
     @Test
     void estimatesFromACsvOfLogsWithJson() throws IOException {
         Path json = dir.resolve("out/est.json");
-        Run r = run("ope", "bandit", "--logs", logs.toString(), "--estimators", "ipw,snipw,dm,dr,switch-dr:1",
+        CliRun r = run("ope", "bandit", "--logs", logs.toString(), "--estimators", "ipw,snipw,dm,dr,switch-dr:1",
                 "--bootstrap", "300", "--json", json.toString());
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("ipw") && r.out().contains("95% CI") && r.out().contains("switch-dr:1"), r.out());
@@ -76,9 +58,9 @@ class OpeCommandTest {
             assertTrue(doc.contains(key), key + " missing in " + doc);
         }
         // same seed, same numbers; another seed, other intervals
-        Run again = run("ope", "bandit", "--logs", logs.toString(), "--estimators", "ipw,snipw,dm,dr,switch-dr:1",
+        CliRun again = run("ope", "bandit", "--logs", logs.toString(), "--estimators", "ipw,snipw,dm,dr,switch-dr:1",
                 "--bootstrap", "300");
-        Run other = run("ope", "bandit", "--logs", logs.toString(), "--estimators", "ipw,snipw,dm,dr,switch-dr:1",
+        CliRun other = run("ope", "bandit", "--logs", logs.toString(), "--estimators", "ipw,snipw,dm,dr,switch-dr:1",
                 "--bootstrap", "300", "--seed", "1");
         assertEquals(r.out(), again.out());
         assertNotEquals(r.out(), other.out());
@@ -88,7 +70,7 @@ class OpeCommandTest {
     void onPolicyComparisonAndAFilePolicy() throws IOException {
         Path pi = Files.writeString(dir.resolve("pi.csv"), "p0,p1\n1,0\n1,0\n1,0\n1,0\n");
         Path json = dir.resolve("rel.json");
-        Run r = run("ope", "bandit", "--logs", logs.toString(), "--eval-policy", pi.toString(), "--estimators", "ipw",
+        CliRun r = run("ope", "bandit", "--logs", logs.toString(), "--eval-policy", pi.toString(), "--estimators", "ipw",
                 "--on-policy", logs.toString(), "--bootstrap", "200", "--json", json.toString());
         assertEquals(0, r.code(), r.toString());
         String doc = Files.readString(json);
@@ -101,7 +83,7 @@ class OpeCommandTest {
     @Test
     void userErrorsNameWhatAndWhere() throws IOException {
         Path bad = Files.writeString(dir.resolve("bad.csv"), "x,action,reward,propensity\n0.1,0,1,0.5\n0.2,1,oops,0.5\n");
-        Run r = run("ope", "bandit", "--logs", bad.toString());
+        CliRun r = run("ope", "bandit", "--logs", bad.toString());
         assertEquals(2, r.code(), r.toString());
         assertTrue(r.err().contains("bad.csv line 3, column 3 ('reward')") && r.err().contains("oops"), r.toString());
         r = run("ope", "bandit", "--logs", logs.toString(), "--estimators", "ipw,magic");
@@ -128,7 +110,7 @@ class OpeCommandTest {
             }
         }
         Assumptions.assumeTrue(root != null, "shared/data/open-bandit-dataset not found: skipped");
-        Run r = run("ope", "bandit", "--obd", root.resolve("random/men").toString(), "--eval-policy",
+        CliRun r = run("ope", "bandit", "--obd", root.resolve("random/men").toString(), "--eval-policy",
                 "frequencies:" + root.resolve("bts/men"), "--estimators", "ipw,snipw", "--bootstrap", "200",
                 "--on-policy", root.resolve("bts/men").toString());
         assertEquals(0, r.code(), r.toString());
@@ -139,14 +121,14 @@ class OpeCommandTest {
     @Test
     void syntheticBenchmarkWritesJson() throws IOException {
         Path json = dir.resolve("syn.json");
-        Run r = run("ope", "synthetic", "--sizes", "200,400", "--replications", "3", "--truth-contexts", "2000",
+        CliRun r = run("ope", "synthetic", "--sizes", "200,400", "--replications", "3", "--truth-contexts", "2000",
                 "--estimators", "ipw,dm,dr", "--json", json.toString());
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("MSE x 1000") && r.out().contains("bias"), r.out());
         String doc = Files.readString(json);
         assertTrue(doc.contains("\"truth\"") && doc.contains("\"cells\"") && doc.contains("\"mse_se\""), doc);
         assertEquals(6, doc.split("\"estimator\"").length - 1, doc);
-        Run bad = run("ope", "synthetic", "--reward-function", "cubic");
+        CliRun bad = run("ope", "synthetic", "--reward-function", "cubic");
         assertEquals(2, bad.code(), bad.toString());
         assertTrue(bad.err().contains("--reward-function"), bad.toString());
     }

@@ -1,5 +1,7 @@
 package dev.quiver.cli.ope;
 
+import dev.quiver.cli.CliRun;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,8 +13,6 @@ import dev.quiver.core.error.QuiverUserException;
 import dev.quiver.data.dataset.EpisodeDataset;
 import dev.quiver.data.io.MinariReader;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,20 +31,9 @@ class OpeRlCommandTest {
     private static Path checkpoint;
     private static Path data;
 
-    record Run(int code, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + code + "\n--- out:\n" + out + "\n--- err:\n" + err;
-        }
-    }
-
     /** {@code quiver ope rl ARGS} through its own command line, user errors exiting 2 as in QuiverCommand. */
-    static Run ope(String... args) {
+    static CliRun ope(String... args) {
         CommandLine cl = new CommandLine(new OpeRlCommand());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof QuiverUserException) {
                 cmd.getErr().println("quiver: error: " + ex.getMessage());
@@ -52,28 +41,23 @@ class OpeRlCommandTest {
             }
             throw ex;
         });
-        return new Run(cl.execute(args), out.toString(), err.toString());
+        return CliRun.run(cl, args);
     }
 
-    static Run quiver(String... args) {
-        CommandLine cl = QuiverCommand.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return new Run(cl.execute(args), out.toString(), err.toString());
+    static CliRun quiver(String... args) {
+        return CliRun.run(args);
     }
 
     @BeforeAll
     static void checkpointAndData() {
         Path run = dir.resolve("run");
-        Run t = quiver("train", "dqn", "--env", "CartPole-v1", "--steps", "300", "--seed", "1", "--set",
+        CliRun t = quiver("train", "dqn", "--env", "CartPole-v1", "--steps", "300", "--seed", "1", "--set",
                 "learning_starts=100", "--set", "hidden=16,16", "--eval-episodes", "1", "--eval-every", "0",
                 "--no-progress", "--out", run.toString());
         assertEquals(0, t.code(), t.toString());
         checkpoint = run.resolve("seed-1");
         data = dir.resolve("cartpole-eps03");
-        Run c = quiver("data", "collect", "--policy", checkpoint.toString(), "--episodes", "6", "--epsilon", "0.3",
+        CliRun c = quiver("data", "collect", "--policy", checkpoint.toString(), "--episodes", "6", "--epsilon", "0.3",
                 "--seed", "2", "--out", data.toString());
         assertEquals(0, c.code(), c.toString());
     }
@@ -81,7 +65,7 @@ class OpeRlCommandTest {
     @Test
     void estimatesEveryChosenEstimatorAndWritesJson() throws IOException {
         Path json = dir.resolve("out/ope.json");
-        Run r = ope("--dataset", data.toString(), "--policy", checkpoint.toString(), "--epsilon", "0.1",
+        CliRun r = ope("--dataset", data.toString(), "--policy", checkpoint.toString(), "--epsilon", "0.1",
                 "--behaviour", checkpoint.toString(), "--behaviour-epsilon", "0.3", "--estimators", "pdis,wis,dr,fqe",
                 "--fqe-steps", "30", "--bootstrap", "200", "--json", json.toString());
         assertEquals(0, r.code(), r.toString());
@@ -100,7 +84,7 @@ class OpeRlCommandTest {
         }
         // FQE refitted on resamples for its interval; the point is the same fit as above
         Path refits = dir.resolve("refits.json");
-        Run f = ope("--dataset", data.toString(), "--policy", checkpoint.toString(), "--epsilon", "0.1",
+        CliRun f = ope("--dataset", data.toString(), "--policy", checkpoint.toString(), "--epsilon", "0.1",
                 "--behaviour", checkpoint.toString(), "--behaviour-epsilon", "0.3", "--estimators", "fqe",
                 "--fqe-steps", "30", "--fqe-refits", "2", "--bootstrap", "200", "--json", refits.toString());
         assertEquals(0, f.code(), f.toString());
@@ -113,7 +97,7 @@ class OpeRlCommandTest {
     @Test
     void onPolicyImportanceSamplingIsTheMeanReturn() throws IOException {
         Path json = dir.resolve("on-policy.json");
-        Run r = ope("--dataset", data.toString(), "--policy", checkpoint.toString(), "--epsilon", "0.3",
+        CliRun r = ope("--dataset", data.toString(), "--policy", checkpoint.toString(), "--epsilon", "0.3",
                 "--behaviour", checkpoint.toString(), "--behaviour-epsilon", "0.3", "--estimators", "wis,pdis",
                 "--gamma", "0.9", "--bootstrap", "50", "--json", json.toString());
         assertEquals(0, r.code(), r.toString());
@@ -130,26 +114,26 @@ class OpeRlCommandTest {
 
     @Test
     void userErrorsNameWhatIsWrong() {
-        Run unknown = ope("--dataset", data.toString(), "--policy", checkpoint.toString(), "--behaviour", "uniform",
+        CliRun unknown = ope("--dataset", data.toString(), "--policy", checkpoint.toString(), "--behaviour", "uniform",
                 "--estimators", "pdis,magic");
         assertEquals(2, unknown.code(), unknown.toString());
         assertTrue(unknown.err().contains("unknown estimator 'magic'") && unknown.err().contains("wdr"),
                 unknown.toString());
-        Run missing = ope("--dataset", data.toString(), "--policy", dir.resolve("nope").toString(), "--behaviour",
+        CliRun missing = ope("--dataset", data.toString(), "--policy", dir.resolve("nope").toString(), "--behaviour",
                 "uniform");
         assertEquals(2, missing.code(), missing.toString());
         assertTrue(missing.err().contains("--policy " + dir.resolve("nope")), missing.toString());
         // a greedy behaviour policy never takes the other actions the evaluation policy may take
-        Run support = ope("--dataset", data.toString(), "--policy", checkpoint.toString(), "--epsilon", "0.5",
+        CliRun support = ope("--dataset", data.toString(), "--policy", checkpoint.toString(), "--epsilon", "0.5",
                 "--behaviour", checkpoint.toString(), "--estimators", "pdis");
         assertEquals(2, support.code(), support.toString());
         assertTrue(support.err().contains("never takes it"), support.toString());
-        Run rate = ope("--dataset", data.toString(), "--policy", checkpoint.toString(), "--behaviour", "uniform",
+        CliRun rate = ope("--dataset", data.toString(), "--policy", checkpoint.toString(), "--behaviour", "uniform",
                 "--epsilon", "2");
         assertEquals(2, rate.code(), rate.toString());
         assertTrue(rate.err().contains("--epsilon must be in [0, 1]"), rate.toString());
         assertFalse(Files.exists(dir.resolve("never.json")));
-        Run help = ope("--help");
+        CliRun help = ope("--help");
         assertEquals(0, help.code());
         assertFalse(help.out().contains("[picocli WARN]") || help.err().contains("[picocli WARN]"), help.toString());
         assertTrue(help.out().contains("95% percentile-bootstrap"), help.out());

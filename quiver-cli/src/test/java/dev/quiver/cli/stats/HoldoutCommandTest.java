@@ -1,49 +1,35 @@
 package dev.quiver.cli.stats;
 
+import dev.quiver.cli.CliRun;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.quiver.cli.QuiverCommand;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Runs {@code quiver stats holdout} in-process at a reduced size. */
 class HoldoutCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + code + "\n--- out:\n" + out + "\n--- err:\n" + err;
-        }
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = QuiverCommand.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
+    /** {@code quiver stats holdout ARGS}. */
+    private static CliRun run(String... args) {
         String[] full = new String[args.length + 2];
         full[0] = "stats";
         full[1] = "holdout";
         System.arraycopy(args, 0, full, 2, args.length);
-        int code = cl.execute(full);
-        return new Run(code, out.toString(), err.toString());
+        return CliRun.run(full);
     }
 
     @Test
     void aReducedRunPrintsTheTableAndWritesJsonAndCsv() throws Exception {
         Path json = dir.resolve("out/holdout.json");
         Path csv = dir.resolve("out/holdout.csv");
-        Run r = run("--n", "500", "--d", "400", "--ks", "0,10,50,200", "--reps", "3", "--seed", "7", "--json",
+        CliRun r = run("--n", "500", "--d", "400", "--ks", "0,10,50,200", "--reps", "3", "--seed", "7", "--json",
                 json.toString(), "--csv", csv.toString());
         assertEquals(0, r.code(), r.toString());
         List<String> lines = r.out().lines().toList();
@@ -72,7 +58,7 @@ class HoldoutCommandTest {
 
     @Test
     void signalLaplaceAndNoProgress() {
-        Run r = run("--n", "400", "--d", "100", "--reps", "1", "--signal", "--noise", "laplace", "--no-progress");
+        CliRun r = run("--n", "400", "--d", "100", "--reps", "1", "--signal", "--noise", "laplace", "--no-progress");
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("signal: 20 attributes shifted by 0.3000 y"), r.out());
         assertTrue(r.out().contains("laplace noise"), r.out());
@@ -88,17 +74,17 @@ class HoldoutCommandTest {
                 new String[] {"--n", "0"}, new String[] {"--d", "-3"}, new String[] {"--reps", "0"},
                 new String[] {"--d", "10", "--ks", "0,20"}, new String[] {"--d", "10", "--ks", "5,2"},
                 new String[] {"--noise", "uniform"}, new String[] {"--ks", "1,x"})) {
-            Run r = run(args);
+            CliRun r = run(args);
             assertEquals(2, r.code(), String.join(" ", args) + ": " + r);
             assertTrue(r.err().startsWith("quiver: error: "), r.toString());
         }
-        Run r = run("--d", "10", "--ks", "0,20");
+        CliRun r = run("--d", "10", "--ks", "0,20");
         assertTrue(r.err().contains("--ks 20"), r.err());
     }
 
     @Test
     void helpSaysHowLongThePaperSizeTakes() {
-        Run r = run("--help");
+        CliRun r = run("--help");
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("1-2") && r.out().contains("100 repetitions"), r.out());
         assertTrue(r.out().contains("50%"), r.out());

@@ -1,13 +1,13 @@
 package dev.quiver.cli.stats;
 
+import static dev.quiver.cli.CliRun.run;
+import dev.quiver.cli.CliRun;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.quiver.cli.QuiverCommand;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code quiver stats}, {@code stats profile} and {@code stats poi} in-process on small score files. */
 class StatsCommandTest {
@@ -24,23 +23,6 @@ class StatsCommandTest {
     Path dir;
     Path scores;
     Path reference;
-
-    private record Run(int code, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + code + "\n--- out:\n" + out + "\n--- err:\n" + err;
-        }
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = QuiverCommand.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     /** Two algorithms on three games; B = A + 10 on every run, so B dominates A everywhere. */
     @BeforeEach
@@ -62,7 +44,7 @@ class StatsCommandTest {
     void tableJsonAndPlot() throws IOException {
         Path json = dir.resolve("out.json");
         Path png = dir.resolve("agg.png");
-        Run r = run("stats", "--scores", scores.toString(), "--reference", reference.toString(), "--reps", "2000",
+        CliRun r = run("stats", "--scores", scores.toString(), "--reference", reference.toString(), "--reps", "2000",
                 "--json", json.toString(), "--plot", png.toString());
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("IQM") && r.out().contains("Optimality Gap"), r.toString());
@@ -82,20 +64,20 @@ class StatsCommandTest {
 
     @Test
     void sameSeedSameNumbersWhateverTheThreadCount() {
-        Run one = run("stats", "--scores", scores.toString(), "--reps", "3000", "--seed", "5", "--threads", "1");
-        Run two = run("stats", "--scores", scores.toString(), "--reps", "3000", "--seed", "5", "--threads", "2");
+        CliRun one = run("stats", "--scores", scores.toString(), "--reps", "3000", "--seed", "5", "--threads", "1");
+        CliRun two = run("stats", "--scores", scores.toString(), "--reps", "3000", "--seed", "5", "--threads", "2");
         assertEquals(0, one.code(), one.toString());
         assertEquals(one.out(), two.out());
-        Run other = run("stats", "--scores", scores.toString(), "--reps", "3000", "--seed", "6");
+        CliRun other = run("stats", "--scores", scores.toString(), "--reps", "3000", "--seed", "6");
         assertFalse(one.out().equals(other.out()), "a different seed must give different intervals");
     }
 
     @Test
     void probabilityOfImprovementOfADominatingAlgorithmIsOne() {
-        Run r = run("stats", "poi", "--scores", scores.toString(), "--x", "B", "--reps", "500");
+        CliRun r = run("stats", "poi", "--scores", scores.toString(), "--x", "B", "--reps", "500");
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("1.000  [1.000, 1.000]"), r.toString());
-        Run rev = run("stats", "poi", "--scores", scores.toString(), "--x", "A", "--y", "B", "--reps", "500");
+        CliRun rev = run("stats", "poi", "--scores", scores.toString(), "--x", "A", "--y", "B", "--reps", "500");
         assertTrue(rev.out().contains("0.000  [0.000, 0.000]  no (Y better)"), rev.toString());
     }
 
@@ -103,7 +85,7 @@ class StatsCommandTest {
     void profilesAreWrittenAndPlotted() throws IOException {
         Path json = dir.resolve("p.json");
         Path svg = dir.resolve("p.svg");
-        Run r = run("stats", "profile", "--scores", scores.toString(), "--reference", reference.toString(), "--tau-max",
+        CliRun r = run("stats", "profile", "--scores", scores.toString(), "--reference", reference.toString(), "--tau-max",
                 "2", "--tau-points", "21", "--json", json.toString(), "--plot", svg.toString(), "--reps", "300");
         assertEquals(0, r.code(), r.toString());
         assertTrue(Files.readString(json).contains("\"profiles\""));
@@ -115,15 +97,15 @@ class StatsCommandTest {
     @Test
     void badInputIsAUserErrorNamingWhatAndWhere() throws IOException {
         Path bad = Files.writeString(dir.resolve("bad.csv"), "algorithm,game,run,score\nA,Pong,0,1.5\nA,Pong,1,oops\n");
-        Run r = run("stats", "--scores", bad.toString());
+        CliRun r = run("stats", "--scores", bad.toString());
         assertEquals(2, r.code(), r.toString());
         assertTrue(r.err().contains("bad.csv") && r.err().contains("3") && r.err().contains("oops"), r.toString());
         Path missingCol = Files.writeString(dir.resolve("nocol.csv"), "algorithm,game,score\nA,Pong,1\n");
-        Run m = run("stats", "--scores", missingCol.toString());
+        CliRun m = run("stats", "--scores", missingCol.toString());
         assertEquals(2, m.code(), m.toString());
         assertTrue(m.err().contains("run"), m.toString());
         Path ref = Files.writeString(dir.resolve("ref2.csv"), "game,random,human\nPong,0,10\n");
-        Run g = run("stats", "--scores", scores.toString(), "--reference", ref.toString());
+        CliRun g = run("stats", "--scores", scores.toString(), "--reference", ref.toString());
         assertEquals(2, g.code(), g.toString());
         assertTrue(g.err().contains("Breakout"), g.toString());
         assertEquals(2, run("stats", "--scores", scores.toString(), "--metrics", "iqm,mode").code());

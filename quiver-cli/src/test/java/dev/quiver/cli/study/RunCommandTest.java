@@ -1,16 +1,15 @@
 package dev.quiver.cli.study;
 
+import static dev.quiver.cli.CliRun.run;
+import dev.quiver.cli.CliRun;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.quiver.cli.QuiverCommand;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code quiver run}: a tiny study end to end, and bad input reported with its line and exit status 2. */
 class RunCommandTest {
@@ -29,32 +28,19 @@ class RunCommandTest {
             estimate: {estimators: [fqe, wis], bootstrap: 50, fqe: {steps: 50, hidden: [8], batch_size: 32}}
             """;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = QuiverCommand.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void runsAStudyAndPrintsTheSummary() throws Exception {
         Path f = dir.resolve("study.yaml");
         Files.writeString(f, STUDY);
         Path json = dir.resolve("results.json");
-        Run r = run("run", f.toString(), "--out", dir.resolve("runs").toString(), "--threads", "1", "--no-progress",
+        CliRun r = run("run", f.toString(), "--out", dir.resolve("runs").toString(), "--threads", "1", "--no-progress",
                 "--json", json.toString());
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("Study cli-tiny (sequential): 3 stage(s) computed, 0 from the cache"), r.out());
         assertTrue(r.out().contains("CartPole-v1: recommended bc/seed-0; estimated value"), r.out());
         assertTrue(r.out().contains("report: ") && r.out().contains("report.html"), r.out());
         assertTrue(Files.readString(json).contains("\"study\": \"cli-tiny\""));
-        Run again = run("run", f.toString(), "--out", dir.resolve("runs").toString(), "--threads", "1",
+        CliRun again = run("run", f.toString(), "--out", dir.resolve("runs").toString(), "--threads", "1",
                 "--no-progress", "--force", "estimate");
         assertEquals(0, again.code(), again.toString());
         assertTrue(again.out().contains("1 stage(s) computed, 2 from the cache"), again.out());
@@ -64,12 +50,12 @@ class RunCommandTest {
     void badStudyFileIsAUserErrorNamingLineAndKey() throws Exception {
         Path f = dir.resolve("bad.yaml");
         Files.writeString(f, STUDY.replace("candidates: [bc]", "candidates: [bc, dqn]"));
-        Run r = run("run", f.toString(), "--out", dir.resolve("runs").toString());
+        CliRun r = run("run", f.toString(), "--out", dir.resolve("runs").toString());
         assertEquals(2, r.code(), r.toString());
         assertTrue(r.err().contains("bad.yaml:7: tasks[0].candidates[1]: unknown offline algorithm 'dqn'"), r.err());
-        Run force = run("run", f.toString(), "--force", "lean");
+        CliRun force = run("run", f.toString(), "--force", "lean");
         assertEquals(2, force.code());
-        Run missing = run("run", dir.resolve("absent.yaml").toString());
+        CliRun missing = run("run", dir.resolve("absent.yaml").toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("absent.yaml: no such study file"), missing.err());
     }

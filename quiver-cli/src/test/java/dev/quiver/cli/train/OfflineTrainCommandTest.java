@@ -3,7 +3,7 @@ package dev.quiver.cli.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.quiver.cli.train.TrainCommandTest.Run;
+import dev.quiver.cli.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +42,7 @@ class OfflineTrainCommandTest {
         Path data = requireFixtures().resolve("cartpole-mixed-v0");
         Path out = dir.resolve("run");
         Path json = dir.resolve("summary.json");
-        Run r = TrainCommandTest.run("train", "iql", "--dataset", data.toString(), "--env", "CartPole-v1", "--steps",
+        CliRun r = CliRun.run("train", "iql", "--dataset", data.toString(), "--env", "CartPole-v1", "--steps",
                 "200", "--set", "hidden=32,32", "--set", "batch_size=32", "--eval-every", "100",
                 "--eval-every-episodes", "2", "--eval-episodes", "3", "--out", out.toString(), "--json", json.toString());
         assertEquals(0, r.code(), r.toString());
@@ -58,7 +58,7 @@ class OfflineTrainCommandTest {
         String summary = Files.readString(json);
         assertTrue(summary.contains("\"iqm_normalised_score\"") && summary.contains("\"gradient_steps_per_second\""),
                 summary);
-        Run e = TrainCommandTest.run("eval", "--checkpoint", out.resolve("seed-0").toString(), "--episodes", "2");
+        CliRun e = CliRun.run("eval", "--checkpoint", out.resolve("seed-0").toString(), "--episodes", "2");
         assertEquals(0, e.code(), e.toString());
         assertTrue(e.out().contains("mean return "), e.toString());
     }
@@ -66,7 +66,7 @@ class OfflineTrainCommandTest {
     @Test
     void trainsTd3BcOnAD4rlFile() {
         Path data = requireFixtures().resolve("pendulum-mixed-d4rl.hdf5");
-        Run r = TrainCommandTest.run("train", "td3bc", "--dataset", data.toString(), "--env", "Pendulum-v1", "--steps",
+        CliRun r = CliRun.run("train", "td3bc", "--dataset", data.toString(), "--env", "Pendulum-v1", "--steps",
                 "60", "--set", "hidden=16", "--set", "batchSize=16", "--eval-every", "0", "--eval-episodes", "1",
                 "--out", dir.resolve("td3bc").toString(), "--no-progress");
         assertEquals(0, r.code(), r.toString());
@@ -78,17 +78,17 @@ class OfflineTrainCommandTest {
     void advantageWeightedSamplingIsOneOption() throws IOException {
         Path data = requireFixtures().resolve("pendulum-mixed-d4rl.hdf5");
         Path out = dir.resolve("td3bc-aw");
-        Run r = TrainCommandTest.run("train", "td3bc", "--dataset", data.toString(), "--env", "Pendulum-v1", "--steps",
+        CliRun r = CliRun.run("train", "td3bc", "--dataset", data.toString(), "--env", "Pendulum-v1", "--steps",
                 "40", "--set", "hidden=16", "--set", "batchSize=16", "--eval-every", "0", "--eval-episodes", "1",
                 "--sampling", "aw", "--out", out.toString(), "--no-progress");
         assertEquals(0, r.code(), r.toString());
         String config = Files.readString(out.resolve("config.json"));
         assertTrue(config.contains("\"sampling\": \"aw\"") && config.contains("\"sampling_temperature\": 0.1"), config);
-        Run bad = TrainCommandTest.run("train", "td3bc", "--dataset", data.toString(), "--env", "Pendulum-v1", "--steps",
+        CliRun bad = CliRun.run("train", "td3bc", "--dataset", data.toString(), "--env", "Pendulum-v1", "--steps",
                 "10", "--sampling", "best", "--out", dir.resolve("bad").toString());
         assertEquals(2, bad.code(), bad.toString());
         assertTrue(bad.err().contains("sampling scheme 'best'"), bad.toString());
-        Run online = TrainCommandTest.run("train", "dqn", "--env", "CartPole-v1", "--steps", "10", "--sampling", "rw");
+        CliRun online = CliRun.run("train", "dqn", "--env", "CartPole-v1", "--steps", "10", "--sampling", "rw");
         assertEquals(2, online.code(), online.toString());
         assertTrue(online.err().contains("--sampling is only for the offline algorithms"), online.toString());
     }
@@ -96,7 +96,7 @@ class OfflineTrainCommandTest {
     @Test
     void aDatasetForAnotherEnvIsRefusedNamingBoth() {
         Path data = requireFixtures().resolve("cartpole-mixed-v0");
-        Run r = TrainCommandTest.run("train", "bc", "--dataset", data.toString(), "--env", "Pendulum-v1", "--steps",
+        CliRun r = CliRun.run("train", "bc", "--dataset", data.toString(), "--env", "Pendulum-v1", "--steps",
                 "10", "--out", dir.resolve("x").toString());
         assertEquals(2, r.code(), r.toString());
         assertTrue(r.err().contains(data.toString()) && r.err().contains("Pendulum-v1"), r.toString());
@@ -104,16 +104,16 @@ class OfflineTrainCommandTest {
 
     @Test
     void datasetIsRequiredForOfflineAndRefusedForOnlineAlgorithms() {
-        Run offline = TrainCommandTest.run("train", "iql", "--env", "CartPole-v1", "--steps", "10");
+        CliRun offline = CliRun.run("train", "iql", "--env", "CartPole-v1", "--steps", "10");
         assertEquals(2, offline.code(), offline.toString());
         assertTrue(offline.err().contains("offline algorithm") && offline.err().contains("--dataset"),
                 offline.toString());
-        Run online = TrainCommandTest.run("train", "dqn", "--dataset", "x.hdf5", "--env", "CartPole-v1", "--steps",
+        CliRun online = CliRun.run("train", "dqn", "--dataset", "x.hdf5", "--env", "CartPole-v1", "--steps",
                 "10");
         assertEquals(2, online.code(), online.toString());
         assertTrue(online.err().contains("--dataset is only for the offline algorithms")
                 && online.err().contains("riql") && online.err().contains("'dqn'"), online.toString());
-        Run missing = TrainCommandTest.run("train", "cql", "--dataset", dir.resolve("none").toString(), "--env",
+        CliRun missing = CliRun.run("train", "cql", "--dataset", dir.resolve("none").toString(), "--env",
                 "CartPole-v1", "--steps", "10");
         assertEquals(2, missing.code(), missing.toString());
         assertTrue(missing.err().contains("no such file or directory"), missing.toString());

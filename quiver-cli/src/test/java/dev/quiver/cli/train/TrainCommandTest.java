@@ -1,17 +1,17 @@
 package dev.quiver.cli.train;
 
+import static dev.quiver.cli.CliRun.run;
+import dev.quiver.cli.CliRun;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.quiver.cli.QuiverCommand;
 import dev.quiver.core.error.QuiverUserException;
 import dev.quiver.rl.Algorithms;
 import dev.quiver.rl.dqn.DqnConfig;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -19,35 +19,17 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Runs {@code quiver train} and {@code quiver eval} in-process on short CartPole runs. */
 class TrainCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + code + "\n--- out:\n" + out + "\n--- err:\n" + err;
-        }
-    }
-
-    static Run run(String... args) {
-        CommandLine cl = QuiverCommand.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void trainsTwoSeedsAndEvaluatesTheCheckpoint() throws IOException {
         Path out = dir.resolve("run");
         Path json = dir.resolve("summary.json");
-        Run r = run("train", "dqn", "--env", "CartPole-v1", "--steps", "2000", "--seeds", "0..1", "--set",
+        CliRun r = run("train", "dqn", "--env", "CartPole-v1", "--steps", "2000", "--seeds", "0..1", "--set",
                 "learning_starts=500", "--eval-episodes", "3", "--out", out.toString(), "--json", json.toString());
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("IQM of final eval mean return over 2 seed(s)"), r.toString());
@@ -69,13 +51,13 @@ class TrainCommandTest {
         assertTrue(summary.contains("\"learningStarts\": 500"), summary);
 
         Path evalJson = dir.resolve("eval.json");
-        Run e = run("eval", "--checkpoint", out.resolve("seed-0").resolve("checkpoint").toString(), "--env",
+        CliRun e = run("eval", "--checkpoint", out.resolve("seed-0").resolve("checkpoint").toString(), "--env",
                 "CartPole-v1", "--episodes", "3", "--seed", "7", "--json", evalJson.toString());
         assertEquals(0, e.code(), e.toString());
         assertTrue(e.out().contains("mean return "), e.toString());
         assertTrue(Files.readString(evalJson).contains("\"mean_return\""));
 
-        Run wrong = run("eval", "--checkpoint", out.resolve("seed-1").toString(), "--env", "Acrobot-v1");
+        CliRun wrong = run("eval", "--checkpoint", out.resolve("seed-1").toString(), "--env", "Acrobot-v1");
         assertEquals(2, wrong.code(), wrong.toString());
         assertTrue(wrong.err().contains("Acrobot-v1") && wrong.err().contains("Discrete(2)"), wrong.toString());
     }
@@ -86,18 +68,18 @@ class TrainCommandTest {
             "learning_starts=200", "--set", "hidden=32,32", "--set", "train_frequency=2", "--checkpoint-every", "500",
             "--eval-episodes", "3", "--no-progress"};
         Path a = dir.resolve("a");
-        Run full = run(concat(common, "--out", a.toString()));
+        CliRun full = run(concat(common, "--out", a.toString()));
         assertEquals(0, full.code(), full.toString());
 
         Path b = dir.resolve("b");
-        Run crashed = run(concat(common, "--out", b.toString(), "--debug-interrupt-at", "1:2200"));
+        CliRun crashed = run(concat(common, "--out", b.toString(), "--debug-interrupt-at", "1:2200"));
         assertEquals(2, crashed.code(), crashed.toString());
         assertTrue(crashed.err().contains("seed 1 interrupted at step 2200"), crashed.toString());
         assertTrue(Files.isDirectory(b.resolve("seed-1").resolve(TrainCommand.STATE_DIR)));
         assertTrue(Files.exists(b.resolve("seed-0").resolve("eval.json")));
 
         Path json = dir.resolve("resumed.json");
-        Run resumed = run("train", "--resume", b.toString(), "--no-progress", "--json", json.toString());
+        CliRun resumed = run("train", "--resume", b.toString(), "--no-progress", "--json", json.toString());
         assertEquals(0, resumed.code(), resumed.toString());
         assertTrue(resumed.out().contains("seed 0: finished before") && resumed.out().contains("seed 1: continuing"
                 + " from the training state saved at step"), resumed.toString());
@@ -109,10 +91,10 @@ class TrainCommandTest {
         assertTrue(Files.notExists(b.resolve("seed-1").resolve(TrainCommand.STATE_DIR)), "state removed when done");
         assertEquals(iqmText(full.out()), iqmText(resumed.out()));
 
-        Run again = run("train", "dqn", "--resume", b.toString());
+        CliRun again = run("train", "dqn", "--resume", b.toString());
         assertEquals(2, again.code(), again.toString());
         assertTrue(again.err().contains("takes the algorithm"), again.toString());
-        Run nowhere = run("train", "--resume", dir.resolve("nothing").toString());
+        CliRun nowhere = run("train", "--resume", dir.resolve("nothing").toString());
         assertEquals(2, nowhere.code(), nowhere.toString());
         assertTrue(nowhere.err().contains("no config.json"), nowhere.toString());
     }
@@ -128,14 +110,14 @@ class TrainCommandTest {
             "num_steps=32", "--set", "update_epochs=1", "--set", "hidden=16,16", "--checkpoint-every", "300",
             "--eval-episodes", "2", "--no-progress"};
         Path a = dir.resolve("a");
-        Run full = run(concat(common, "--out", a.toString()));
+        CliRun full = run(concat(common, "--out", a.toString()));
         assertEquals(0, full.code(), full.toString());
 
         Path b = dir.resolve("b");
-        Run crashed = run(concat(common, "--out", b.toString(), "--debug-interrupt-at", "0:900"));
+        CliRun crashed = run(concat(common, "--out", b.toString(), "--debug-interrupt-at", "0:900"));
         assertEquals(2, crashed.code(), crashed.toString());
         assertTrue(Files.isDirectory(b.resolve("seed-0").resolve(TrainCommand.STATE_DIR)), crashed.toString());
-        Run resumed = run("train", "--resume", b.toString(), "--no-progress");
+        CliRun resumed = run("train", "--resume", b.toString(), "--no-progress");
         assertEquals(0, resumed.code(), resumed.toString());
         assertTrue(resumed.out().contains("seed 0: continuing from the training state saved at step 767"),
                 resumed.toString());
@@ -166,30 +148,30 @@ class TrainCommandTest {
     void continuousAgentsTrainAndTheirCheckpointsEvaluate() throws IOException {
         for (String algo : List.of("sac", "td3")) {
             Path out = dir.resolve(algo);
-            Run r = run("train", algo, "--env", "Pendulum-v1", "--steps", "600", "--set", "learning_starts=200",
+            CliRun r = run("train", algo, "--env", "Pendulum-v1", "--steps", "600", "--set", "learning_starts=200",
                     "--set", "hidden=16,16", "--eval-episodes", "2", "--eval-every", "300", "--no-progress", "--out",
                     out.toString());
             assertEquals(0, r.code(), r.toString());
             assertTrue(Files.exists(out.resolve("seed-0").resolve("best").resolve("manifest.json")), algo);
-            Run e = run("eval", "--checkpoint", out.resolve("seed-0").toString(), "--episodes", "2");
+            CliRun e = run("eval", "--checkpoint", out.resolve("seed-0").toString(), "--episodes", "2");
             assertEquals(0, e.code(), e.toString());
             assertTrue(e.out().contains("Pendulum-v1: 2 episodes"), e.toString());
-            Run wrong = run("eval", "--checkpoint", out.resolve("seed-0").toString(), "--env",
+            CliRun wrong = run("eval", "--checkpoint", out.resolve("seed-0").toString(), "--env",
                     "MountainCarContinuous-v0");
             assertEquals(2, wrong.code(), wrong.toString());
             assertTrue(wrong.err().contains("cannot play env 'MountainCarContinuous-v0'"), wrong.toString());
         }
-        Run d = run("train", "sac-discrete", "--env", "CartPole-v1", "--steps", "400", "--set", "learning_starts=100",
+        CliRun d = run("train", "sac-discrete", "--env", "CartPole-v1", "--steps", "400", "--set", "learning_starts=100",
                 "--set", "hidden=16,16", "--eval-episodes", "2", "--no-progress", "--out", dir.resolve("sd").toString());
         assertEquals(0, d.code(), d.toString());
-        Run mismatch = run("train", "sac", "--env", "CartPole-v1", "--steps", "10", "--out", dir.resolve("x").toString());
+        CliRun mismatch = run("train", "sac", "--env", "CartPole-v1", "--steps", "10", "--out", dir.resolve("x").toString());
         assertEquals(2, mismatch.code(), mismatch.toString());
         assertTrue(mismatch.err().contains("SAC needs"), mismatch.toString());
     }
 
     @Test
     void unknownAlgorithmIsAUserError() {
-        Run r = run("train", "a2c", "--env", "CartPole-v1", "--steps", "10", "--out", dir.toString());
+        CliRun r = run("train", "a2c", "--env", "CartPole-v1", "--steps", "10", "--out", dir.toString());
         assertEquals(2, r.code(), r.toString());
         assertTrue(r.err().contains("'a2c'") && r.err().contains("available: dqn, qrdqn, ppo, sac, td3, sac-discrete"), r.toString());
     }
@@ -197,15 +179,15 @@ class TrainCommandTest {
     @Test
     void ppoTrainsAndItsCheckpointEvaluates() throws IOException {
         Path out = dir.resolve("ppo");
-        Run r = run("train", "ppo", "--env", "CartPole-v1", "--steps", "512", "--seed", "3", "--set", "num_steps=64",
+        CliRun r = run("train", "ppo", "--env", "CartPole-v1", "--steps", "512", "--seed", "3", "--set", "num_steps=64",
                 "--set", "update_epochs=1", "--eval-episodes", "2", "--no-progress", "--out", out.toString());
         assertEquals(0, r.code(), r.toString());
         assertTrue(Files.readString(out.resolve("seed-3").resolve("metrics.jsonl")).contains("train/policy_loss"),
                 r.toString());
-        Run e = run("eval", "--checkpoint", out.resolve("seed-3").toString(), "--episodes", "2");
+        CliRun e = run("eval", "--checkpoint", out.resolve("seed-3").toString(), "--episodes", "2");
         assertEquals(0, e.code(), e.toString());
         assertTrue(e.out().contains("CartPole-v1") && e.out().contains("mean return "), e.toString());
-        Run bad = run("train", "ppo", "--env", "CartPole-v1", "--steps", "10", "--set", "clip=0.1", "--out",
+        CliRun bad = run("train", "ppo", "--env", "CartPole-v1", "--steps", "10", "--set", "clip=0.1", "--out",
                 dir.resolve("bad").toString());
         assertEquals(2, bad.code(), bad.toString());
         assertTrue(bad.err().contains("unknown PPO config key 'clip'") && bad.err().contains("clipCoef"), bad.toString());
@@ -213,14 +195,14 @@ class TrainCommandTest {
 
     @Test
     void unknownEnvIsAUserError() {
-        Run r = run("train", "dqn", "--env", "NoSuchEnv-v9", "--steps", "10", "--out", dir.toString());
+        CliRun r = run("train", "dqn", "--env", "NoSuchEnv-v9", "--steps", "10", "--out", dir.toString());
         assertEquals(2, r.code(), r.toString());
         assertTrue(r.err().contains("NoSuchEnv-v9"), r.toString());
     }
 
     @Test
     void dqnOnABoxActionSpaceIsAUserError() {
-        Run r = run("train", "dqn", "--env", "Pendulum-v1", "--steps", "10", "--out", dir.resolve("p").toString());
+        CliRun r = run("train", "dqn", "--env", "Pendulum-v1", "--steps", "10", "--out", dir.resolve("p").toString());
         assertEquals(2, r.code(), r.toString());
         assertTrue(r.err().contains("Pendulum-v1") && r.err().contains("Discrete action space"), r.toString());
         assertTrue(Files.notExists(dir.resolve("p")), "nothing is written for a rejected env");
@@ -228,7 +210,7 @@ class TrainCommandTest {
 
     @Test
     void unknownConfigKeyIsAUserErrorListingTheKeys() {
-        Run r = run("train", "dqn", "--env", "CartPole-v1", "--steps", "10", "--set", "learning_rat=0.1", "--out",
+        CliRun r = run("train", "dqn", "--env", "CartPole-v1", "--steps", "10", "--set", "learning_rat=0.1", "--out",
                 dir.toString());
         assertEquals(2, r.code(), r.toString());
         assertTrue(r.err().contains("learning_rat") && r.err().contains("learningRate"), r.toString());
@@ -236,12 +218,12 @@ class TrainCommandTest {
 
     @Test
     void badSeedsAndYamlConfigAreUserErrors() {
-        Run seeds = run("train", "dqn", "--env", "CartPole-v1", "--steps", "10", "--seeds", "4..1");
+        CliRun seeds = run("train", "dqn", "--env", "CartPole-v1", "--steps", "10", "--seeds", "4..1");
         assertEquals(2, seeds.code(), seeds.toString());
         assertTrue(seeds.err().contains("--seeds 4..1"), seeds.toString());
-        Run both = run("train", "dqn", "--env", "CartPole-v1", "--steps", "10", "--seed", "1", "--seeds", "0,1");
+        CliRun both = run("train", "dqn", "--env", "CartPole-v1", "--steps", "10", "--seed", "1", "--seeds", "0,1");
         assertEquals(2, both.code(), both.toString());
-        Run yaml = run("train", "dqn", "--env", "CartPole-v1", "--steps", "10", "--config", "x.yaml");
+        CliRun yaml = run("train", "dqn", "--env", "CartPole-v1", "--steps", "10", "--config", "x.yaml");
         assertEquals(2, yaml.code(), yaml.toString());
         assertTrue(yaml.err().contains("--config x.yaml: no such file"), yaml.toString());
     }
@@ -264,46 +246,46 @@ class TrainCommandTest {
     void badYamlFilesAreUserErrorsNamingFileAndPlace() throws IOException {
         Path syntax = dir.resolve("syntax.yaml");
         Files.writeString(syntax, "learning_rate: 1e-3\nhidden: [64, 32\n");
-        Run r = run("train", "dqn", "--env", "CartPole-v1", "--steps", "10", "--config", syntax.toString());
+        CliRun r = run("train", "dqn", "--env", "CartPole-v1", "--steps", "10", "--config", syntax.toString());
         assertEquals(2, r.code(), r.toString());
         assertTrue(r.err().contains(syntax + ":") && r.err().contains("not valid YAML"), r.toString());
 
         Path unknown = dir.resolve("unknown.yaml");
         Files.writeString(unknown, "learning_rat: 0.1\n");
-        Run u = run("train", "dqn", "--env", "CartPole-v1", "--steps", "10", "--config", unknown.toString());
+        CliRun u = run("train", "dqn", "--env", "CartPole-v1", "--steps", "10", "--config", unknown.toString());
         assertEquals(2, u.code(), u.toString());
         assertTrue(u.err().contains("--config " + unknown + ": key learning_rat") && u.err().contains("learningRate"),
                 u.toString());
 
         Path badValue = dir.resolve("bad.yaml");
         Files.writeString(badValue, "gamma: 1.5\n");
-        Run b = run("train", "dqn", "--env", "CartPole-v1", "--steps", "10", "--config", badValue.toString());
+        CliRun b = run("train", "dqn", "--env", "CartPole-v1", "--steps", "10", "--config", badValue.toString());
         assertEquals(2, b.code(), b.toString());
         assertTrue(b.err().contains("gamma = 1.5"), b.toString());
 
         Path list = dir.resolve("list.yaml");
         Files.writeString(list, "- 1\n- 2\n");
-        Run l = run("train", "dqn", "--env", "CartPole-v1", "--steps", "10", "--config", list.toString());
+        CliRun l = run("train", "dqn", "--env", "CartPole-v1", "--steps", "10", "--config", list.toString());
         assertEquals(2, l.code(), l.toString());
         assertTrue(l.err().contains("expected a mapping"), l.toString());
 
         Path nested = dir.resolve("nested.yaml");
         Files.writeString(nested, "hidden:\n  a: 1\n");
-        Run n = run("train", "dqn", "--env", "CartPole-v1", "--steps", "10", "--config", nested.toString());
+        CliRun n = run("train", "dqn", "--env", "CartPole-v1", "--steps", "10", "--config", nested.toString());
         assertEquals(2, n.code(), n.toString());
         assertTrue(n.err().contains("key 'hidden' must be a scalar or a list"), n.toString());
     }
 
     @Test
     void helpDescribesTheOptions() {
-        Run t = run("train", "--help");
+        CliRun t = run("train", "--help");
         assertEquals(0, t.code(), t.toString());
         assertTrue(t.out().contains("--seeds") && t.out().contains("--no-progress") && t.out().contains("configs/ALGO/ENV.yaml"),
                 t.toString());
-        Run e = run("eval", "--help");
+        CliRun e = run("eval", "--help");
         assertEquals(0, e.code(), e.toString());
         assertTrue(e.out().contains("--checkpoint"), e.toString());
-        Run top = run("--help");
+        CliRun top = run("--help");
         assertTrue(top.out().contains("train") && top.out().contains("eval"), top.toString());
     }
 

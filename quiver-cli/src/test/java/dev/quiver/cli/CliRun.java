@@ -1,0 +1,35 @@
+package dev.quiver.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+
+/**
+ * One execution of a command line in a test: its exit code and everything it wrote to standard output and
+ * standard error. Its {@code toString} is all three, so an assertion message shows what the command said.
+ *
+ * @param code the exit code
+ * @param out what the command wrote to standard output
+ * @param err what the command wrote to standard error
+ */
+public record CliRun(int code, String out, String err) {
+    /** Runs {@code quiver ARGS} through a fresh {@link QuiverCommand#newCommandLine() command line}. */
+    public static CliRun run(String... args) {
+        return run(QuiverCommand.newCommandLine(), args);
+    }
+
+    /** Runs {@code args} through {@code commandLine}, capturing its output and error streams. */
+    public static CliRun run(CommandLine commandLine, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int code = commandLine.execute(args);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
+    @Override
+    public String toString() {
+        return "exit " + code + "\n--- out:\n" + out + "\n--- err:\n" + err;
+    }
+}
