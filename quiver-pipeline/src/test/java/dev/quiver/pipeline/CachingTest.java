@@ -70,6 +70,35 @@ class CachingTest {
         assertEquals(2, changed.stagesReused());
     }
 
+    private static boolean reused(StudyResult r, String stage) {
+        for (var e : r.results().getAsJsonArray("stages")) {
+            JsonObject s = e.getAsJsonObject();
+            if (s.get("stage").getAsString().equals("CartPole-v1/" + stage)) {
+                return s.get("reused").getAsBoolean();
+            }
+        }
+        throw new AssertionError("no stage " + stage);
+    }
+
+    @Test
+    void estimateSettingsNeverRecollectOrRetrainButLearnSettingsRetrain() {
+        run(STUDY, Set.of());
+        // confidence and gamma are estimate settings: data collection and training are reused
+        StudyResult confidence = run(STUDY.replace("bootstrap: 100, fqe", "confidence: 0.9, bootstrap: 100, fqe"),
+                Set.of());
+        assertTrue(reused(confidence, "data") && reused(confidence, "learn"), confidence.results().get("stages")
+                .toString());
+        assertTrue(!reused(confidence, "estimate") && !reused(confidence, "verify"));
+        assertEquals(0.9, JsonValues.estimate(estimate(confidence).getAsJsonObject("behaviour_logged_value"))
+                .confidence());
+        StudyResult gamma = run(STUDY.replace("bootstrap: 100, fqe", "gamma: 0.9, bootstrap: 100, fqe"), Set.of());
+        assertTrue(reused(gamma, "data") && reused(gamma, "learn") && !reused(gamma, "estimate"));
+        // a learn setting retrains (and everything after it), but does not collect again
+        StudyResult steps = run(STUDY.replace("steps: 100, seeds: 1", "steps: 120, seeds: 1"), Set.of());
+        assertTrue(reused(steps, "data"));
+        assertTrue(!reused(steps, "learn") && !reused(steps, "estimate") && !reused(steps, "verify"));
+    }
+
     @Test
     void failedRunOverwritesNothingAndLeavesNoPartialFolders() throws Exception {
         StudyResult good = run(STUDY, Set.of());

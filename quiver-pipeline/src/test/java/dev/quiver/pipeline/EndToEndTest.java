@@ -6,15 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
 import dev.quiver.core.estimate.Estimate;
 import dev.quiver.pipeline.io.JsonValues;
 import dev.quiver.pipeline.run.RunOptions;
 import dev.quiver.pipeline.run.StudyResult;
 import dev.quiver.pipeline.run.StudyRunner;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,6 +86,12 @@ class EndToEndTest {
             checkEstimate(p.getAsJsonObject("mean_return"));
             assertEquals(4, p.getAsJsonArray("returns").size());
         }
+        checkEstimate(ver.getAsJsonObject("behaviour_value"));
+        Estimate regret = checkEstimate(ver.getAsJsonObject("selection_regret"));
+        // the best online policy's value minus the recommended one's: never negative (up to rounding)
+        assertTrue(regret.point() >= -1e-9, regret.toString());
+        checkEstimate(est.getAsJsonObject("behaviour_logged_value"));
+        checkEstimate(est.getAsJsonObject("logged_return"));
         JsonObject ope = ver.getAsJsonObject("ope_vs_truth").getAsJsonObject("fqe");
         assertEquals(2, ope.getAsJsonArray("top_k").size());
         JsonObject q = task.getAsJsonObject("quantify");
@@ -90,9 +101,32 @@ class EndToEndTest {
         // alpha 0.2 with 20 calibration episodes: rank ceil(21 * 0.8) = 17
         assertEquals(17, q.get("rank").getAsInt());
         checkEstimate(q.getAsJsonObject("empirical_coverage"));
+        Estimate qMean = checkEstimate(q.getAsJsonObject("mean_return"));
+        assertEquals(0.95, qMean.confidence(), 1e-12, "the study's confidence");
         assertTrue(results.getAsJsonObject("aggregates").getAsJsonObject("bc").has("iqm"));
         assertFalse(results.getAsJsonArray("summary").isEmpty());
         assertTrue(result.summary().get(0).startsWith("CartPole-v1: recommended "), result.summary().toString());
+    }
+
+    @Test
+    void resultsJsonIsStrictJsonWithUndefinedNumbersAsNull() throws Exception {
+        for (String f : List.of("results.json", "CartPole-v1/verify/verify.json", "CartPole-v1/quantify/quantify.json",
+                "CartPole-v1/estimate/estimate.json", "CartPole-v1/data/data.json")) {
+            String text = Files.readString(result.runDir().resolve(f));
+            // a strict (RFC 8259) parser, as jq, JSON.parse and Jackson are: it rejects NaN and Infinity
+            JsonReader reader = new JsonReader(new StringReader(text));
+            reader.setStrictness(Strictness.STRICT);
+            JsonElement parsed = JsonParser.parseReader(reader);
+            assertTrue(parsed.isJsonObject(), f);
+            assertFalse(Pattern.compile("[:\\[,]\\s*-?(NaN|Infinity)\\b").matcher(text).find(), f + " has a bare NaN");
+            assertFalse(text.contains("\"NaN\"") || text.contains("Infinity\""), f + " has NaN as a string");
+        }
+        // SharpeRatio@1 is undefined (0 / 0): written as null, not NaN
+        JsonObject k1 = task.getAsJsonObject("verify").getAsJsonObject("ope_vs_truth").getAsJsonObject("fqe")
+                .getAsJsonArray("top_k").get(0).getAsJsonObject();
+        assertTrue(k1.get("sharpe_ratio").isJsonNull(), k1.toString());
+        // integers stay integers
+        assertTrue(Files.readString(result.runDir().resolve("results.json")).contains("\"episodes\": 12,"));
     }
 
     @Test

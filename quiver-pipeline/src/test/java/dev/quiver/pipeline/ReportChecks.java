@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -29,7 +30,10 @@ final class ReportChecks {
 
     static Report check(Path html) throws Exception {
         DocumentBuilder xml = parser();
-        Document doc = xml.parse(Files.newInputStream(html));
+        Document doc;
+        try (InputStream in = Files.newInputStream(html)) {
+            doc = xml.parse(in);
+        }
         Element root = doc.getDocumentElement();
         assertEquals("html", root.getLocalName());
         assertEquals("http://www.w3.org/1999/xhtml", root.getNamespaceURI());

@@ -1,6 +1,6 @@
 package dev.quiver.cli.study;
 
-import dev.quiver.cli.Json;
+import dev.quiver.core.io.AtomicFiles;
 import dev.quiver.pipeline.config.StudyConfig;
 import dev.quiver.pipeline.config.StudyParser;
 import dev.quiver.pipeline.io.JsonValues;
@@ -39,7 +39,8 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     StudyOptions options;
 
-    @Option(names = "--json", paramLabel = "OUT", description = "Also write results.json's content to OUT.")
+    @Option(names = "--json", paramLabel = "OUT", description = "Also write results.json's content to OUT (the"
+            + " same strict JSON: undefined or infinite numbers are null).")
     Path json;
 
     @Override
@@ -50,7 +51,7 @@ public final class RunCommand implements Callable<Integer> {
         StudyResult r = StudyRunner.run(config, options.toRunOptions(err));
         print(out, config, r);
         if (json != null) {
-            Json.writeFile(json, JsonValues.toMap(r.results()));
+            AtomicFiles.writeString(json, JsonValues.toJson(r.results()), "--json " + json);
         }
         return 0;
     }

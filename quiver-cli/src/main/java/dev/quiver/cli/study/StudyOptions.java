@@ -25,12 +25,14 @@ final class StudyOptions {
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Cores to use: N worker processes train, estimate and play in parallel; 1 runs everything"
-                    + " in this process (default: the number of processors). Results do not depend on N.")
+                    + " in this process (default: the number of processors, at most one per 2.5 GiB of memory, as each"
+                    + " worker may use 2 GiB). Results do not depend on N.")
     Integer threads;
 
     @Option(names = "--force", paramLabel = "STAGE", split = ",",
             description = "Recompute these stages even if cached (comma-separated or repeated; data, learn,"
-                    + " estimate, verify, quantify). Later stages rerun only if its output changed.")
+                    + " estimate, verify, quantify; report is accepted and changes nothing: every run writes its"
+                    + " report afresh). Later stages rerun only if its output changed.")
     List<String> force = new ArrayList<>();
 
     @Option(names = "--no-progress", description = "No progress bars: one plain line per stage on stderr.")
@@ -38,18 +40,20 @@ final class StudyOptions {
 
     /** The run options these flags give. */
     RunOptions toRunOptions(PrintStream err) {
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int n = threads != null ? threads : RunOptions.defaultThreads();
         if (n < 1) {
             throw new QuiverUserException("--threads must be at least 1, got " + n);
         }
         Set<Stage> forced = EnumSet.noneOf(Stage.class);
         for (String f : force) {
             Stage s = Stage.byKey(f);
-            if (s == null || s == Stage.REPORT) {
+            if (s == null) {
                 throw new QuiverUserException("--force " + f + ": unknown stage; allowed: data, learn, estimate,"
-                        + " verify, quantify (the report is always written)");
+                        + " verify, quantify, report");
             }
-            forced.add(s);
+            if (s != Stage.REPORT) {
+                forced.add(s); // the report is not cached: every run writes it afresh
+            }
         }
         ProgressListener l = noProgress ? ProgressListener.plain(new PrintWriter(err, true)) : new ProgressBars(err);
         return new RunOptions(out, cache, n, forced, l);

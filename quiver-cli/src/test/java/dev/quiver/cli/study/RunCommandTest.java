@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,8 +41,14 @@ class RunCommandTest {
         assertTrue(r.out().contains("CartPole-v1: recommended bc/seed-0; estimated value"), r.out());
         assertTrue(r.out().contains("report: ") && r.out().contains("report.html"), r.out());
         assertTrue(Files.readString(json).contains("\"study\": \"cli-tiny\""));
+        Path runDir;
+        try (Stream<Path> s = Files.list(dir.resolve("runs"))) {
+            runDir = s.filter(p -> p.getFileName().toString().startsWith("cli-tiny-")).findFirst().orElseThrow();
+        }
+        assertEquals(Files.readString(runDir.resolve("results.json")), Files.readString(json),
+                "--json writes exactly results.json (integers as integers, undefined numbers as null)");
         CliRun again = run("run", f.toString(), "--out", dir.resolve("runs").toString(), "--threads", "1",
-                "--no-progress", "--force", "estimate");
+                "--no-progress", "--force", "estimate,report");
         assertEquals(0, again.code(), again.toString());
         assertTrue(again.out().contains("1 stage(s) computed, 2 from the cache"), again.out());
     }
@@ -55,6 +62,12 @@ class RunCommandTest {
         assertTrue(r.err().contains("bad.yaml:7: tasks[0].candidates[1]: unknown offline algorithm 'dqn'"), r.err());
         CliRun force = run("run", f.toString(), "--force", "lean");
         assertEquals(2, force.code());
+        Path good = dir.resolve("good.yaml");
+        Files.writeString(good, STUDY);
+        force = run("run", good.toString(), "--out", dir.resolve("runs").toString(), "--force", "lean");
+        assertEquals(2, force.code(), force.toString());
+        assertTrue(force.err().contains("--force lean: unknown stage; allowed: data, learn, estimate, verify,"
+                + " quantify, report"), force.err());
         CliRun missing = run("run", dir.resolve("absent.yaml").toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("absent.yaml: no such study file"), missing.err());

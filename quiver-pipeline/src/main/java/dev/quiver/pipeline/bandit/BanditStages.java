@@ -59,7 +59,11 @@ public final class BanditStages {
 
     // ------------------------------------------------------------------ data
 
-    /** The data stage: writes {@code train}, {@code eval} (and {@code truth}) logs and {@code data.json}. */
+    /**
+     * The data stage: writes {@code train}, {@code eval} (and {@code truth}) logs and {@code data.json}. Nothing
+     * here depends on the estimate settings: the evaluation rounds' mean reward, with its interval at the study's
+     * confidence and resamples, is the estimate stage's {@code logged_mean_reward}.
+     */
     public static void data(BanditStudy study, long seed, Path dir, RunContext ctx) throws IOException {
         BanditDataSpec spec = study.data();
         Seeds seeds = Seeds.of(seed).child("bandit-data");
@@ -111,8 +115,6 @@ public final class BanditStages {
         doc.addProperty("positions", all.numPositions());
         doc.addProperty("context_dim", all.contextDim());
         doc.addProperty("truth_contexts", truth == null ? 0 : truth.size());
-        BootstrapSettings bs = new BootstrapSettings(2000, seeds.child("bootstrap").seed(), 0.95);
-        doc.add("logged_mean_reward", JsonValues.estimate(OnPolicyComparison.onPolicyValue(eval, bs)));
         JsonValues.write(dir.resolve("data.json"), doc);
     }
 

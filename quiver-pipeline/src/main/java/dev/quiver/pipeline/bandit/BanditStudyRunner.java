@@ -3,9 +3,11 @@ package dev.quiver.pipeline.bandit;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.quiver.core.error.QuiverUserException;
 import dev.quiver.core.estimate.Estimate;
 import dev.quiver.pipeline.Stage;
 import dev.quiver.pipeline.cache.ContentHash;
+import dev.quiver.pipeline.cache.StageCache;
 import dev.quiver.pipeline.cache.StageOutput;
 import dev.quiver.pipeline.config.BanditCandidateSpec;
 import dev.quiver.pipeline.config.BanditStudy;
@@ -17,7 +19,6 @@ import dev.quiver.pipeline.run.RunContext;
 import dev.quiver.pipeline.run.StudyReport;
 import dev.quiver.report.plot.IntervalEstimatesPlot;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -36,7 +37,7 @@ public final class BanditStudyRunner {
     /** The scope of a bandit study's stages in the cache and the run folder. */
     static final String SCOPE = "bandit";
     /** Part of every stage key; bump when the stages' output changes. */
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
 
     private BanditStudyRunner() {
     }
@@ -54,7 +55,9 @@ public final class BanditStudyRunner {
         StageOutput data = ctx.stage(SCOPE, Stage.DATA, dataIn, dir -> BanditStages.data(b, seed, dir, ctx));
         Map<String, Object> learnIn = base(study);
         learnIn.put("candidates", b.toMap().get("candidates"));
-        learnIn.put("data_hash", data.contentHash());
+        // learn reads only the log files: key it on their content, not on data.json's
+        learnIn.put("logs_hash", ContentHash.ofPath(data.dir(), StageCache.MARKER, StageCache.TIMINGS,
+                "data.json"));
         StageOutput learn = ctx.stage(SCOPE, Stage.LEARN, learnIn, dir -> BanditStages.learn(b, seed, data.dir(), dir,
                 ctx));
         Map<String, Object> estIn = base(study);
@@ -79,7 +82,7 @@ public final class BanditStudyRunner {
         }
         JsonObject dataDoc = JsonValues.read(data.dir().resolve("data.json"));
         JsonObject learnDoc = JsonValues.read(learn.dir().resolve("learn.json"));
-        learnDoc.add("wall_seconds", JsonValues.read(learn.dir().resolve(dev.quiver.pipeline.cache.StageCache.TIMINGS)));
+        learnDoc.add("wall_seconds", JsonValues.read(learn.dir().resolve(StageCache.TIMINGS)));
         JsonObject estDoc = JsonValues.read(estimate.dir().resolve("estimate.json"));
         JsonObject verDoc = verify == null ? null : JsonValues.read(verify.dir().resolve("verify.json"));
         JsonObject out = new JsonObject();
@@ -109,7 +112,8 @@ public final class BanditStudyRunner {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new QuiverUserException("cannot copy the bandit stages' files into the run folder " + report.dir()
+                    + ": " + e.getMessage(), e);
         }
     }
 
@@ -154,7 +158,7 @@ public final class BanditStudyRunner {
                         .getAsInt() + " evaluation rounds; " + data.get("actions").getAsInt() + " actions, "
                 + data.get("positions").getAsInt() + " position(s), context dimension " + data.get("context_dim")
                         .getAsInt() + ". Mean reward of the evaluation rounds (the logging policy's on-policy value): "
-                + Numbers.withInterval(JsonValues.estimate(data.getAsJsonObject("logged_mean_reward"))) + ".");
+                + Numbers.withInterval(logged) + ".");
         html.h3("Candidates");
         List<String[]> rows = new ArrayList<>();
         JsonObject walls = learn.getAsJsonObject("wall_seconds");
@@ -215,11 +219,12 @@ public final class BanditStudyRunner {
                 JsonArray topk = m.getAsJsonArray("top_k");
                 k = topk.size();
                 List<String> row = new ArrayList<>(List.of(name.toUpperCase(Locale.ROOT),
-                        Numbers.num(m.get("rank_correlation").getAsDouble()), Numbers.num(m.get("mse").getAsDouble()),
-                        Numbers.num(topk.get(0).getAsJsonObject().get("regret").getAsDouble()),
+                        show(m, "rank_correlation"), show(m, "mse"),
+                        show(topk.get(0).getAsJsonObject(), "regret"),
                         m.get("intervals_covering_truth").getAsInt() + " / " + m.get("candidates").getAsInt()));
                 for (int j = 1; j < Math.min(k, 4); j++) {
-                    row.add(Numbers.num(topk.get(j).getAsJsonObject().get("sharpe_ratio").getAsDouble()));
+                    JsonObject kj = topk.get(j).getAsJsonObject();
+                    row.add(Numbers.sharpeRatio(value(kj, "sharpe_ratio"), value(kj, "sharpe_ratio_clipped")));
                 }
                 srows.add(row.toArray(String[]::new));
             }
@@ -231,7 +236,8 @@ public final class BanditStudyRunner {
             html.table(h.toArray(String[]::new), srows);
             html.p("Against the true values over " + ver.get("truth_contexts").getAsInt() + " fresh contexts, with the"
                     + " logging policy's true value " + Numbers.num(ver.get("logging_value").getAsDouble()) + " as the"
-                    + " baseline of SharpeRatio@k = max(best@k - J(logging), 0) / std@k (Kiyohara et al. 2024): the"
+                    + " baseline of SharpeRatio@k = max(best@k - J(logging), 0) / std@k (Kiyohara et al. 2024;"
+                    + " '-' where undefined, inf when the top k are equal and beat the baseline): the"
                     + " return of deploying an estimator's top k candidates over the baseline, per unit of their"
                     + " spread. The best candidate is " + ver.get("best").getAsString() + "; the recommendation's"
                     + " regret is " + Numbers.num(ver.get("selection_regret").getAsDouble()) + ".");
@@ -242,5 +248,15 @@ public final class BanditStudyRunner {
                         + " per-position item frequencies");
             }
         }
+    }
+
+    /** {@code o.key}, a number written by {@link JsonValues} ({@code null}, an undefined value, reads as NaN). */
+    private static double value(JsonObject o, String key) {
+        return JsonValues.number(o.get(key));
+    }
+
+    /** {@code o.key} as the report writes numbers ({@code -} where undefined). */
+    private static String show(JsonObject o, String key) {
+        return Numbers.num(value(o, key));
     }
 }

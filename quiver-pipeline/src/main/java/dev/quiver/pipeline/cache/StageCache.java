@@ -5,6 +5,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import dev.quiver.core.error.QuiverUserException;
 import dev.quiver.core.io.AtomicFiles;
+import dev.quiver.pipeline.io.JsonValues;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -90,7 +91,7 @@ public final class StageCache {
             m.addProperty("content_hash", content);
             m.addProperty("seconds", seconds);
             m.add("inputs", GSON.toJsonTree(inputs));
-            Files.writeString(tmp.resolve(MARKER), GSON.toJson(m), StandardCharsets.UTF_8);
+            Files.writeString(tmp.resolve(MARKER), JsonValues.toJson(m), StandardCharsets.UTF_8);
             install(tmp, dir);
             tmp = null;
             return new StageOutput(dir, key, content, false, seconds);
@@ -108,14 +109,29 @@ public final class StageCache {
         }
     }
 
-    /** Moves the complete {@code tmp} to {@code dir}, replacing an older folder there only after the move. */
-    private static void install(Path tmp, Path dir) throws IOException {
+    /**
+     * Moves the complete {@code tmp} to {@code dir}. An older folder there is first moved aside and deleted only
+     * after the move; if the move fails, the older folder is moved back, so a failed install leaves the cache as
+     * it was.
+     */
+    static void install(Path tmp, Path dir) throws IOException {
         Path old = null;
         if (Files.exists(dir)) {
             old = dir.resolveSibling("." + dir.getFileName() + ".old-" + Long.toHexString(System.nanoTime()));
             move(dir, old);
         }
-        move(tmp, dir);
+        try {
+            move(tmp, dir);
+        } catch (IOException | RuntimeException e) {
+            if (old != null) {
+                try {
+                    move(old, dir);
+                } catch (IOException | RuntimeException restore) {
+                    e.addSuppressed(restore);
+                }
+            }
+            throw e;
+        }
         if (old != null) {
             AtomicFiles.deleteTree(old);
         }

@@ -27,6 +27,12 @@ public record BanditDataSpec(String source, int rounds, int actions, int context
     /** The data sources. */
     public static final List<String> SOURCES = List.of("synthetic", "obd");
 
+    /** The study-file keys of {@code data} that apply to {@code source} ({@code synthetic} or {@code obd}). */
+    public static List<String> keys(String source) {
+        return source.equals("obd") ? List.of("source", "path", "policy", "campaign", "eval_fraction")
+                : List.of("source", "rounds", "actions", "context_dim", "reward_function", "beta", "eval_fraction");
+    }
+
     /** Whether the logs are simulated (and the truth is known). */
     public boolean synthetic() {
         return source.equals("synthetic");

@@ -21,6 +21,35 @@ public record QuantifySpec(String method, double alpha, int episodes, double fit
     /** The methods. */
     public static final java.util.List<String> METHODS = java.util.List.of("split", "cqr");
 
+    /** The largest {@code fitFraction + calibrationFraction}: at least 5% of the episodes test the coverage. */
+    public static final double MAX_FIT_AND_CALIBRATION = 0.95;
+
+    /** The number of episodes that fit the predictor: {@code floor(fitFraction * episodes)}. */
+    public int fitEpisodes() {
+        return (int) Math.floor(fitFraction * episodes);
+    }
+
+    /**
+     * The fewest fitting episodes the regression of the return on an initial observation of {@code dim}
+     * numbers needs: {@code dim + 1} (one per coefficient and the intercept); 2 when the dimension is unknown
+     * ({@code dim <= 0}).
+     */
+    public static int minFitEpisodes(int dim) {
+        return dim <= 0 ? 2 : dim + 1;
+    }
+
+    /** The smallest number of episodes (at least 10) whose share {@code fitFraction} holds {@code need} episodes. */
+    public static int smallestEpisodes(double fitFraction, int need) {
+        int e = Math.max(10, (int) Math.ceil(need / fitFraction));
+        while (Math.floor(fitFraction * e) < need) {
+            e++;
+        }
+        while (e > 10 && Math.floor(fitFraction * (e - 1)) >= need) {
+            e--;
+        }
+        return e;
+    }
+
     /** split, alpha 0.1, 200 episodes, 25% fit, 50% calibration, 25% test. */
     public static QuantifySpec defaults() {
         return new QuantifySpec("split", 0.1, 200, 0.25, 0.5);

@@ -34,6 +34,8 @@ public final class StudyParser {
     private static final List<String> SEQUENTIAL_KEYS = List.of("tasks", "learn", "estimate", "verify", "quantify");
     private static final List<String> BANDIT_KEYS = List.of("data", "candidates", "estimate", "verify");
     private static final Set<String> HIDDEN_KEYS = Set.of("hidden", "actorHidden", "criticHidden", "valueHidden");
+    /** The name the behaviour policy has in tables and results; no candidate may take it. */
+    public static final String RESERVED_LABEL = dev.quiver.pipeline.sequential.VerifyStage.BEHAVIOUR;
 
     private StudyParser() {
     }
@@ -75,7 +77,8 @@ public final class StudyParser {
         long seed = root.get("seed").map(YamlNode::integer).orElse(0L);
         Set<Stage> stages = stages(root, kind);
         if (kind == StudyKind.SEQUENTIAL) {
-            return new StudyConfig(name, kind, seed, stages, source, sequential(root, base), null);
+            return new StudyConfig(name, kind, seed, stages, source,
+                    sequential(root, base, stages.contains(Stage.QUANTIFY)), null);
         }
         return new StudyConfig(name, kind, seed, stages, source, null, bandit(root, base));
     }
@@ -112,11 +115,12 @@ public final class StudyParser {
 
     // ---------------------------------------------------------------- sequential
 
-    private static SequentialStudy sequential(YamlNode root, Path base) {
+    private static SequentialStudy sequential(YamlNode root, Path base, boolean quantifies) {
         LearnSpec learn = learn(root.get("learn").orElse(null));
         EstimateSpec estimate = estimate(root.get("estimate").orElse(null));
         VerifySpec verify = verify(root.get("verify").orElse(null));
-        QuantifySpec quantify = quantify(root.get("quantify").orElse(null));
+        YamlNode quantifyNode = root.get("quantify").orElse(null);
+        QuantifySpec quantify = quantify(quantifyNode);
         YamlNode tasksNode = root.require("tasks");
         List<TaskSpec> tasks = new ArrayList<>();
         Set<String> envs = new HashSet<>();
@@ -125,12 +129,46 @@ public final class StudyParser {
             if (!envs.add(task.env())) {
                 throw t.error("env '" + task.env() + "' has two tasks; give each env once");
             }
+            if (quantifies) {
+                requireFitEpisodes(quantify, quantifyNode, t);
+            }
             tasks.add(task);
         }
         if (tasks.isEmpty()) {
             throw tasksNode.error("give at least one task (an env with its data and candidates)");
         }
         return new SequentialStudy(tasks, learn, estimate, verify, quantify);
+    }
+
+    /**
+     * Checks that the quantify stage's fit part of task {@code t} has enough episodes for its regression of the
+     * return on the initial observation ({@link QuantifySpec#minFitEpisodes}), naming the smallest valid
+     * {@code episodes} (and {@code fit_fraction}).
+     */
+    private static void requireFitEpisodes(QuantifySpec q, YamlNode quantifyNode, YamlNode t) {
+        YamlNode envNode = t.require("env");
+        int dim;
+        try (Env<Object, Object> e = Envs.make(envNode.string().trim())) {
+            dim = e.spec().observationSpace() instanceof dev.quiver.core.space.Box<?> b ? b.size() : 0;
+        }
+        int need = QuantifySpec.minFitEpisodes(dim);
+        if (q.fitEpisodes() >= need) {
+            return;
+        }
+        YamlNode at = quantifyNode == null ? envNode : quantifyNode.get("episodes")
+                .or(() -> quantifyNode.get("fit_fraction")).orElse(quantifyNode);
+        StringBuilder fix = new StringBuilder();
+        int episodes = QuantifySpec.smallestEpisodes(q.fitFraction(), need);
+        fix.append("use episodes: ").append(episodes).append(" or more");
+        double fraction = Math.ceil(100.0 * need / q.episodes()) / 100;
+        if (fraction <= 0.9 && fraction + q.calibrationFraction() <= QuantifySpec.MAX_FIT_AND_CALIBRATION + 1e-9
+                && Math.floor(fraction * q.episodes()) >= need) {
+            fix.append(" (or fit_fraction: ").append(num(fraction)).append(" or more)");
+        }
+        throw at.error("quantify: fit_fraction " + num(q.fitFraction()) + " of " + q.episodes() + " episodes gives "
+                + q.fitEpisodes() + " fitting episode(s), but the regression of the return on " + envNode.string()
+                .trim() + "'s initial observation (" + (dim > 0 ? dim + " dimensions" : "dimension unknown")
+                + ") needs at least " + need + "; " + fix);
     }
 
     private static TaskSpec task(YamlNode t, Path base, LearnSpec learn) {
@@ -175,6 +213,10 @@ public final class StudyParser {
     private static DataSpec data(YamlNode d, Path base) {
         d.allowOnly("source", "path", "behaviour", "epsilon", "episodes", "eval_fraction");
         String source = d.get("source").map(n -> n.choice(DataSpec.SOURCES)).orElse("collect");
+        if (!source.equals("collect") && d.get("episodes").isPresent()) {
+            throw d.require("episodes").error("'episodes' is the number of episodes to collect (source 'collect'); "
+                    + "source '" + source + "' uses every episode of the dataset");
+        }
         Path path = null;
         if (!source.equals("collect")) {
             YamlNode p = d.get("path").orElseThrow(() -> d.error("source '" + source + "' needs 'path:' (a Minari"
@@ -255,6 +297,10 @@ public final class StudyParser {
         if (!label.matches("[A-Za-z0-9._+-]{1,48}")) {
             throw c.error("candidate name '" + label + "' becomes a folder name: use letters, digits, '.', '_', '+' or"
                     + " '-'");
+        }
+        if (label.equalsIgnoreCase(RESERVED_LABEL)) {
+            throw c.get("name").orElse(c).error("candidate name '" + label + "' is reserved for the behaviour policy"
+                    + " (the report compares every candidate with it); choose another name");
         }
         try {
             algo.config().apply(cfg, c.where()).build(env);
@@ -424,9 +470,9 @@ public final class StudyParser {
         int episodes = n.get("episodes").map(x -> x.integer(10, 1_000_000)).orElse(d.episodes());
         double fit = n.get("fit_fraction").map(x -> x.number(0.05, 0.9)).orElse(d.fitFraction());
         double cal = n.get("calibration_fraction").map(x -> x.number(0.05, 0.9)).orElse(d.calibrationFraction());
-        if (fit + cal >= 0.96) {
-            throw n.error("fit_fraction + calibration_fraction = " + (fit + cal) + " leaves too few test episodes;"
-                    + " keep the sum below 0.95");
+        if (fit + cal > QuantifySpec.MAX_FIT_AND_CALIBRATION + 1e-9) {
+            throw n.error("fit_fraction + calibration_fraction = " + num(fit + cal) + " leaves too few test"
+                    + " episodes; keep the sum at most " + num(QuantifySpec.MAX_FIT_AND_CALIBRATION));
         }
         int calibration = (int) Math.floor(cal * episodes);
         if (calibration < Math.ceil(1 / alpha) - 1) {
@@ -468,6 +514,16 @@ public final class StudyParser {
                 "campaign", "eval_fraction");
         BanditDataSpec def = BanditDataSpec.defaults();
         String source = d.get("source").map(n -> n.choice(BanditDataSpec.SOURCES)).orElse("synthetic");
+        List<String> applies = BanditDataSpec.keys(source);
+        for (Map.Entry<String, YamlNode> e : d.entries().entrySet()) {
+            if (!applies.contains(e.getKey()) && !e.getValue().isNull()) {
+                String why = source.equals("obd") ? "it sets up synthetic logs (source 'synthetic'), and source 'obd'"
+                        + " reads the logs from the dataset folder" : "it is for an Open Bandit Dataset (source"
+                        + " 'obd'), and source 'synthetic' generates the logs";
+                throw e.getValue().error("'" + e.getKey() + "' does not apply to source '" + source + "': " + why
+                        + "; allowed keys for source " + source + ": " + String.join(", ", applies));
+            }
+        }
         List<String> functions = new ArrayList<>();
         for (RewardFunction f : RewardFunction.values()) {
             functions.add(f.cliName());
@@ -552,6 +608,11 @@ public final class StudyParser {
             };
         }
         return new BanditCandidateSpec(n, kind, m, p, draws);
+    }
+
+    /** {@code d} with at most six significant digits, without trailing zeros (for messages). */
+    private static String num(double d) {
+        return new java.math.BigDecimal(d).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
     private static String trim(double d) {

@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import dev.quiver.core.error.QuiverUserException;
 import dev.quiver.nn.runtime.NnRuntime;
+import dev.quiver.pipeline.io.JsonValues;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -26,8 +27,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * index; since every task is a pure function of its parameters (its seed included), the results are the same
  * whatever the number of workers and whichever worker ran what.
  *
- * <p>A failed task stops the handing out of new ones; the batch then fails with the error of the failed task
- * with the lowest index (a {@link QuiverUserException} stays one). A worker's standard error goes to
+ * <p>All the workers a batch needs are started before any task is handed out; if one cannot start, those
+ * just started are ended and the batch fails before any work begins. A failed task stops the handing out of
+ * new ones; the batch then fails with the error of the failed task with the lowest index (a {@link
+ * QuiverUserException} stays one; any other error names the task). Results are strict JSON either way: a
+ * non-finite number is {@code null} ({@link JsonValues#finite}). A worker's standard error goes to
  * {@code logDir/worker-N.log}.
  */
 public final class TaskPool implements AutoCloseable {
@@ -69,13 +73,12 @@ public final class TaskPool implements AutoCloseable {
         if (workers == 1) {
             for (Task t : tasks) {
                 try {
-                    results.add(TaskHandlers.get(t.kind()).run(t.params(), listener::advanced));
+                    results.add(JsonValues.finite(TaskHandlers.get(t.kind()).run(t.params(), listener::advanced))
+                            .getAsJsonObject());
                 } catch (QuiverUserException e) {
                     throw e;
-                } catch (RuntimeException e) {
-                    throw e;
                 } catch (Exception e) {
-                    throw new IllegalStateException(t.label() + ": " + e, e);
+                    throw new IllegalStateException(t.label() + " failed: " + e, e);
                 }
             }
             return results;
@@ -86,9 +89,10 @@ public final class TaskPool implements AutoCloseable {
         AtomicInteger next = new AtomicInteger();
         AtomicBoolean failed = new AtomicBoolean();
         int use = Math.min(workers, n);
+        List<Worker> pool = startWorkers(use);
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < use; w++) {
-            Worker worker = worker(w);
+            Worker worker = pool.get(w);
             Thread th = new Thread(() -> {
                 int i;
                 while (!failed.get() && (i = next.getAndIncrement()) < n) {
@@ -123,15 +127,27 @@ public final class TaskPool implements AutoCloseable {
         return results;
     }
 
-    private synchronized Worker worker(int index) {
-        while (started.size() <= index) {
-            started.add(Worker.start(started.size(), logDir));
-            if (shutdownHook == null) {
-                shutdownHook = new Thread(this::destroyAll, "quiver-task-pool-shutdown");
-                Runtime.getRuntime().addShutdownHook(shutdownHook);
+    /**
+     * Workers 0 to {@code count - 1}, starting those not running yet, all before any task is handed out: if one
+     * cannot start, the ones this call started are ended and the batch fails before any work begins.
+     */
+    private synchronized List<Worker> startWorkers(int count) {
+        int before = started.size();
+        try {
+            while (started.size() < count) {
+                started.add(Worker.start(started.size(), logDir));
+                if (shutdownHook == null) {
+                    shutdownHook = new Thread(this::destroyAll, "quiver-task-pool-shutdown");
+                    Runtime.getRuntime().addShutdownHook(shutdownHook);
+                }
             }
+        } catch (RuntimeException e) {
+            while (started.size() > before) {
+                started.remove(started.size() - 1).process.destroyForcibly();
+            }
+            throw e;
         }
-        return started.get(index);
+        return new ArrayList<>(started.subList(0, count));
     }
 
     private synchronized void destroyAll() {

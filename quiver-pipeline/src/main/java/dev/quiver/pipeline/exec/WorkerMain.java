@@ -3,6 +3,7 @@ package dev.quiver.pipeline.exec;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import dev.quiver.core.error.QuiverUserException;
+import dev.quiver.pipeline.io.JsonValues;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
  * The main class of a worker JVM started by {@link TaskPool}: reads one task per line on standard input
  * ({@code {"id", "kind", "params"}}), runs it, and answers on standard output with progress lines
  * ({@code {"id", "advance"}}) and one final line ({@code {"id", "result"}} or {@code {"id", "error", "user"}}).
+ * Results are strict JSON: a non-finite number is sent as {@code null} ({@link JsonValues#finite}).
  * Anything else the libraries print goes to standard error (the worker's log file), so the protocol stays
  * clean. Exits when standard input ends.
  */
@@ -48,7 +50,7 @@ public final class WorkerMain {
                         protocol.println(gson.toJson(p));
                     }
                 });
-                reply.add("result", result);
+                reply.add("result", JsonValues.finite(result));
             } catch (QuiverUserException e) {
                 reply.addProperty("error", e.getMessage());
                 reply.addProperty("user", true);

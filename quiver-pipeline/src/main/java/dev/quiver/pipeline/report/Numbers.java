@@ -1,6 +1,7 @@
 package dev.quiver.pipeline.report;
 
 import dev.quiver.core.estimate.Estimate;
+import dev.quiver.ope.selection.TopKPortfolio;
 import java.util.Locale;
 
 /** How the report and the terminal summary write numbers: 4 significant digits, intervals as {@code [low, high]}. */
@@ -24,6 +25,14 @@ public final class Numbers {
             return String.format(Locale.ROOT, "%.1f", v);
         }
         return String.format(Locale.ROOT, "%.3g", v);
+    }
+
+    /**
+     * SharpeRatio@k for a table: {@code inf} when the raw ratio is missing ({@code null} in JSON, read as NaN)
+     * but SCOPE-RL's clipped ratio is at its clip (the raw one was {@code +inf}), else {@link #num}.
+     */
+    public static String sharpeRatio(double raw, double clipped) {
+        return Double.isNaN(raw) && clipped == TopKPortfolio.CLIP ? "inf" : num(raw);
     }
 
     /** {@code [low, high]}. */

@@ -2,7 +2,7 @@ package dev.quiver.pipeline.sequential;
 
 import com.google.gson.JsonObject;
 import dev.quiver.core.env.Env;
-import dev.quiver.core.estimate.Estimate;
+import dev.quiver.core.error.QuiverUserException;
 import dev.quiver.core.registry.Envs;
 import dev.quiver.core.seed.Seeds;
 import dev.quiver.core.space.Discrete;
@@ -13,14 +13,17 @@ import dev.quiver.data.dataset.EpisodeSplit;
 import dev.quiver.data.io.D4rlReader;
 import dev.quiver.data.io.MinariReader;
 import dev.quiver.data.io.MinariWriter;
-import dev.quiver.eval.bootstrap.PercentileBootstrap;
 import dev.quiver.pipeline.config.DataSpec;
 import dev.quiver.pipeline.config.TaskSpec;
 import dev.quiver.pipeline.io.CsvFile;
 import dev.quiver.pipeline.io.JsonValues;
 import dev.quiver.pipeline.run.RunContext;
 import dev.quiver.rl.offline.DatasetChecks;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -28,7 +31,12 @@ import java.util.Locale;
  * {@code i} resets with {@link Collector#episodeSeed}) or reads a Minari / D4RL dataset, then splits them by
  * whole episodes ({@link EpisodeSplit}) into training logs (for the learners) and evaluation logs (for
  * off-policy evaluation, never seen by a learner). Writes {@code train/} and {@code eval/} as Minari datasets,
- * {@code data.json} and {@code episodes.csv}.
+ * {@code data.json} (counts, the behaviour policy) and {@code episodes.csv} (each episode's split, return and
+ * length).
+ *
+ * <p>Nothing here depends on the estimate settings (discount, confidence, resamples): the logged episodes'
+ * discounted value and the intervals of the logged return are computed by the estimate stage, so changing
+ * {@code estimate.*} neither collects the episodes again nor retrains the candidates.
  *
  * <p>Seeds: collection uses {@code Seeds.of(seed).child("data").child(env)}, the split its {@code
  * child("split")}.
@@ -43,7 +51,7 @@ public final class DataStage {
     }
 
     /** Runs the stage for {@code task} into {@code dir}. */
-    public static void run(TaskSpec task, long studySeed, double gamma, double confidence, Path dir, RunContext ctx) {
+    public static void run(TaskSpec task, long studySeed, Path dir, RunContext ctx) {
         DataSpec spec = task.data();
         Seeds seeds = Seeds.of(studySeed).child("data").child(task.env());
         EpisodeDataset all;
@@ -78,7 +86,7 @@ public final class DataStage {
             ctx.advance(spec.collects() ? spec.episodes() : 1);
             EpisodeSplit split = EpisodeSplit.of(all, spec.evalFraction(), seeds.child("split"));
             if (split.train().length == 0 || split.validation().length == 0) {
-                throw new dev.quiver.core.error.QuiverUserException(task.env() + ": " + all.numEpisodes()
+                throw new QuiverUserException(task.env() + ": " + all.numEpisodes()
                         + " episodes with eval_fraction " + spec.evalFraction() + " leave an empty part; collect more"
                         + " episodes");
             }
@@ -90,10 +98,6 @@ public final class DataStage {
             MinariWriter.of("pipeline/" + slug + "-eval-v0", env.observationSpace(), env.actionSpace())
                     .withMetadata("algorithm_name", "behaviour").write(dir.resolve(EVAL), eval);
             double[] returns = all.returns();
-            double[] evalDiscounted = eval.discountedReturns(gamma);
-            Estimate logged = PercentileBootstrap.mean(returns, confidence, 2000, seeds.child("bootstrap").rng());
-            Estimate evalValue = PercentileBootstrap.mean(evalDiscounted, confidence, 2000,
-                    seeds.child("bootstrap-eval").rng());
             doc.addProperty("env", task.env());
             doc.addProperty("source", spec.source());
             doc.addProperty("episodes", all.numEpisodes());
@@ -103,20 +107,31 @@ public final class DataStage {
             doc.addProperty("eval_episodes", eval.numEpisodes());
             doc.addProperty("eval_steps", eval.numSteps());
             doc.addProperty("discrete_actions", all.discrete());
-            doc.add("logged_return", JsonValues.estimate(logged));
-            doc.add("eval_logged_discounted_value", JsonValues.estimate(evalValue));
-            doc.addProperty("gamma", gamma);
             JsonValues.write(dir.resolve("data.json"), doc);
-            CsvFile csv = new CsvFile("episode", "split", "return", "discounted_return", "length");
+            CsvFile csv = new CsvFile("episode", "split", "return", "length");
             boolean[] isEval = new boolean[all.numEpisodes()];
             for (int i : split.validation()) {
                 isEval[i] = true;
             }
-            double[] disc = all.discountedReturns(gamma);
             for (int i = 0; i < all.numEpisodes(); i++) {
-                csv.row(i, isEval[i] ? "eval" : "train", returns[i], disc[i], all.episodeLength(i));
+                csv.row(i, isEval[i] ? "eval" : "train", returns[i], all.episodeLength(i));
             }
             csv.write(dir.resolve("episodes.csv"));
+        }
+    }
+
+    /** The undiscounted return of every logged episode (training and evaluation), from {@code episodes.csv}. */
+    public static double[] loggedReturns(Path dataDir) {
+        Path file = dataDir.resolve("episodes.csv");
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            double[] out = new double[lines.size() - 1];
+            for (int i = 1; i < lines.size(); i++) {
+                out[i - 1] = Double.parseDouble(lines.get(i).split(",")[2]);
+            }
+            return out;
+        } catch (IOException | RuntimeException e) {
+            throw new QuiverUserException("cannot read the logged returns in " + file + ": " + e.getMessage(), e);
         }
     }
 }

@@ -5,6 +5,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.quiver.core.estimate.Estimate;
 import dev.quiver.core.seed.Seeds;
+import dev.quiver.data.io.MinariReader;
+import dev.quiver.eval.bootstrap.PercentileBootstrap;
 import dev.quiver.pipeline.config.EstimateSpec;
 import dev.quiver.pipeline.config.TaskSpec;
 import dev.quiver.pipeline.exec.Task;
@@ -28,6 +30,12 @@ import java.util.List;
  * importance ratio of a deterministic continuous policy is not defined; {@link ContinuousFqe} there). Every
  * policy is estimated with the same seed ({@code Seeds.of(seed).child("estimate")}): the same bootstrap
  * resamples of the evaluation episodes and the same FQE initialisation.
+ *
+ * <p>The behaviour policy's side comes from the logs themselves, with percentile-bootstrap intervals at the
+ * study's confidence and number of resamples: {@code behaviour_logged_value}, the mean discounted return of the
+ * evaluation episodes (resamples from {@code Seeds.of(seed).child("estimate").child(env).child("logged-value")}),
+ * and {@code logged_return}, the mean undiscounted return of every logged episode ({@code child("logged-return")}).
+ * They are computed here rather than in the data stage because they depend on the estimate settings.
  */
 public final class EstimateStage {
     private EstimateStage() {
@@ -106,7 +114,12 @@ public final class EstimateStage {
         doc.addProperty("select_by", selectBy);
         doc.addProperty("rank_by", spec.rankBy());
         doc.addProperty("gamma", spec.gamma());
-        doc.add("behaviour_logged_value", data.get("eval_logged_discounted_value"));
+        Seeds logSeeds = Seeds.of(studySeed).child("estimate").child(task.env());
+        double[] evalDiscounted = MinariReader.read(dataDir.resolve(DataStage.EVAL)).discountedReturns(spec.gamma());
+        doc.add("behaviour_logged_value", JsonValues.estimate(PercentileBootstrap.mean(evalDiscounted,
+                spec.confidence(), spec.bootstrap(), logSeeds.child("logged-value").rng())));
+        doc.add("logged_return", JsonValues.estimate(PercentileBootstrap.mean(DataStage.loggedReturns(dataDir),
+                spec.confidence(), spec.bootstrap(), logSeeds.child("logged-return").rng())));
         doc.add("policies", byPolicy);
         doc.add("ranking", JsonValues.GSON.toJsonTree(ranking));
         doc.addProperty("selected", ranking.get(0));

@@ -2,8 +2,13 @@ package dev.quiver.pipeline.sequential;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.quiver.core.env.Env;
+import dev.quiver.core.error.QuiverUserException;
 import dev.quiver.core.estimate.Estimate;
+import dev.quiver.core.registry.Envs;
 import dev.quiver.core.seed.Seeds;
+import dev.quiver.core.space.Box;
+import dev.quiver.eval.bootstrap.PercentileBootstrap;
 import dev.quiver.pipeline.config.QuantifySpec;
 import dev.quiver.pipeline.config.TaskSpec;
 import dev.quiver.pipeline.conformal.ClopperPearson;
@@ -47,8 +52,9 @@ import org.apache.commons.rng.UniformRandomProvider;
  * SplitConformalRegressor#calibrate}). Episodes are i.i.d. given the policy, so calibration and test episodes are
  * exchangeable and {@code P(return in interval) >= 1 - alpha}; at most {@code 1 - alpha + 1 / (n + 1)} when the
  * scores have no ties (CartPole's capped return of 500 gives ties). The empirical coverage on the test episodes
- * has an exact binomial interval ({@link ClopperPearson}). Writes {@code quantify.json} and {@code quantify.csv}
- * (the test episodes).
+ * has an exact binomial interval ({@link ClopperPearson}); the mean return over all the stage's episodes a
+ * percentile-bootstrap interval (resamples from {@code Seeds.of(seed).child("quantify").child(env)
+ * .child("bootstrap")}). Writes {@code quantify.json} and {@code quantify.csv} (the test episodes).
  *
  * @see <a href="https://arxiv.org/abs/1604.04173">Lei et al. (2018), Distribution-Free Predictive Inference for
  *     Regression, arXiv:1604.04173</a>
@@ -62,9 +68,15 @@ public final class QuantifyStage {
     private QuantifyStage() {
     }
 
-    /** Runs the stage for {@code task} into {@code dir}. */
-    public static void run(TaskSpec task, QuantifySpec spec, double gamma, double confidence, long studySeed,
-            Path learnDir, Path estimateDir, Path dir, RunContext ctx) {
+    /**
+     * Runs the stage for {@code task} into {@code dir}; {@code confidence} and {@code bootstrap} (resamples) are
+     * the study's, for the intervals of the empirical coverage and of the mean return.
+     *
+     * @throws QuiverUserException before any episode is played if the fit part is too small for the regression
+     */
+    public static void run(TaskSpec task, QuantifySpec spec, double gamma, double confidence, int bootstrap,
+            long studySeed, Path learnDir, Path estimateDir, Path dir, RunContext ctx) {
+        requireFitEpisodes(task.env(), spec);
         JsonObject estimate = JsonValues.read(estimateDir.resolve("estimate.json"));
         String selected = estimate.get("selected").getAsString();
         String checkpoint = null;
@@ -147,10 +159,30 @@ public final class QuantifyStage {
         doc.add("empirical_coverage", JsonValues.estimate(coverage));
         doc.addProperty("interval_at_mean_start_low", atMean.lower(0));
         doc.addProperty("interval_at_mean_start_high", atMean.upper(0));
-        doc.addProperty("mean_return", VerifyStage.mean(returns));
+        doc.add("mean_return", JsonValues.estimate(PercentileBootstrap.mean(returns, confidence, bootstrap,
+                seeds.child("bootstrap").rng())));
         doc.addProperty("implementation", "quiver-uq SplitConformalRegressor (" + spec.method() + ")");
         JsonValues.write(dir.resolve("quantify.json"), doc);
         csv.write(dir.resolve("quantify.csv"));
+    }
+
+    /**
+     * Checks that {@code spec}'s fit part has at least {@link QuantifySpec#minFitEpisodes} episodes for {@code env}'s
+     * initial observations (the study parser checks this already; this guards other ways in).
+     */
+    static void requireFitEpisodes(String env, QuantifySpec spec) {
+        int dim;
+        try (Env<Object, Object> e = Envs.make(env)) {
+            dim = e.spec().observationSpace() instanceof Box<?> b ? b.size() : 0;
+        }
+        int need = QuantifySpec.minFitEpisodes(dim);
+        if (spec.fitEpisodes() < need) {
+            throw new QuiverUserException(env + ": quantify: fit_fraction " + spec.fitFraction() + " of "
+                    + spec.episodes() + " episodes gives " + spec.fitEpisodes() + " fitting episode(s), but the"
+                    + " regression of the return on the initial observation" + (dim > 0 ? " (" + dim + " dimensions)"
+                            : "") + " needs at least " + need + "; use episodes: " + QuantifySpec.smallestEpisodes(
+                                    spec.fitFraction(), need) + " or more");
+        }
     }
 
     private static Matrix rows(float[][] starts, int[] idx) {

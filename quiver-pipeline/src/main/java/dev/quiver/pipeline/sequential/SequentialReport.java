@@ -93,9 +93,9 @@ public final class SequentialReport {
             String conformal = "-";
             JsonObject q = o.doc(Stage.QUANTIFY);
             if (q != null) {
-                conformal = "[" + Numbers.num(q.get("interval_at_mean_start_low").getAsDouble()) + ", "
-                        + Numbers.num(q.get("interval_at_mean_start_high").getAsDouble()) + "] at the mean start ("
-                        + pct(q.get("nominal_coverage").getAsDouble()) + " " + method(q) + "; test coverage "
+                conformal = "[" + show(q, "interval_at_mean_start_low") + ", "
+                        + show(q, "interval_at_mean_start_high") + "] at the mean start ("
+                        + pct(value(q, "nominal_coverage")) + " " + method(q) + "; test coverage "
                         + Numbers.withInterval(JsonValues.estimate(q.getAsJsonObject("empirical_coverage"))) + ")";
             }
             rows.add(new String[] {o.task().env(), selected, by.toUpperCase(Locale.ROOT) + " " + Numbers.withInterval(
@@ -118,8 +118,7 @@ public final class SequentialReport {
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "%s: recommended %s; estimated value %s %s (%s, %s-ranked, gamma %s)",
                 o.task().env(), selected, Numbers.num(value.point()), Numbers.interval(value),
-                by.toUpperCase(Locale.ROOT), est.get("rank_by").getAsString(), Numbers.num(est.get("gamma")
-                        .getAsDouble())));
+                by.toUpperCase(Locale.ROOT), est.get("rank_by").getAsString(), show(est, "gamma")));
         JsonObject ver = o.doc(Stage.VERIFY);
         if (ver != null) {
             Estimate online = JsonValues.estimate(ver.getAsJsonObject("policies").getAsJsonObject(selected)
@@ -135,10 +134,9 @@ public final class SequentialReport {
         if (q != null) {
             Estimate cov = JsonValues.estimate(q.getAsJsonObject("empirical_coverage"));
             lines.add(String.format(Locale.ROOT, "  next episode's return: in [%s, %s] from the mean initial state (%s %s"
-                    + " interval, mean width %s); test coverage %s", Numbers.num(q.get("interval_at_mean_start_low")
-                            .getAsDouble()), Numbers.num(q.get("interval_at_mean_start_high").getAsDouble()),
-                    pct(q.get("nominal_coverage").getAsDouble()), method(q), Numbers.num(q.get("mean_width")
-                            .getAsDouble()), Numbers.withInterval(cov)));
+                    + " interval, mean width %s); test coverage %s", show(q, "interval_at_mean_start_low"),
+                    show(q, "interval_at_mean_start_high"), pct(value(q, "nominal_coverage")), method(q),
+                    show(q, "mean_width"), Numbers.withInterval(cov)));
         }
         return lines;
     }
@@ -168,9 +166,9 @@ public final class SequentialReport {
                 + data.get("behaviour_description").getAsString() + "; split by episode into "
                 + data.get("train_episodes").getAsInt() + " training and " + data.get("eval_episodes").getAsInt()
                 + " evaluation episodes. Logged return " + Numbers.withInterval(JsonValues.estimate(
-                        data.getAsJsonObject("logged_return"))) + "; discounted value of the evaluation logs "
-                + Numbers.withInterval(JsonValues.estimate(data.getAsJsonObject("eval_logged_discounted_value")))
-                + ".");
+                        o.doc(Stage.ESTIMATE).getAsJsonObject("logged_return"))) + "; discounted value of the"
+                + " evaluation logs " + Numbers.withInterval(JsonValues.estimate(o.doc(Stage.ESTIMATE)
+                        .getAsJsonObject("behaviour_logged_value"))) + ".");
         JsonObject learn = o.doc(Stage.LEARN);
         out.add("learn", learn);
         html.h3("Candidates");
@@ -246,8 +244,8 @@ public final class SequentialReport {
                 + " on the evaluation logs is " + Numbers.withInterval(beh) + ". Each interval is a " + pct(beh
                         .confidence()) + " percentile bootstrap over evaluation episodes; FQE's holds the fitted model"
                 + " fixed, so it covers the sampling of initial states, not the error of the fit.");
-        html.figure(IntervalEstimatesPlot.of(plot).withXLabel("discounted value (gamma " + Numbers.num(est.get("gamma")
-                .getAsDouble()) + ")").withTitle(o.task().env() + ": off-policy estimates"
+        html.figure(IntervalEstimatesPlot.of(plot).withXLabel("discounted value (gamma " + show(est, "gamma") + ")")
+                .withTitle(o.task().env() + ": off-policy estimates"
                         + (ver != null ? " and the online truth" : "")),
                 o.task().env() + ": each policy's off-policy estimates with their intervals"
                         + (ver != null ? ", next to its discounted value measured online" : "") + ".");
@@ -270,11 +268,14 @@ public final class SequentialReport {
                 + " beats a behaviour episode with probability " + Numbers.withInterval(poi) + ": "
                 + verdictText(ver.get("verdict").getAsString()) + ". The best policy online is "
                 + ver.get("best_online").getAsString() + "; the recommendation's regret (discounted value) is "
-                + Numbers.num(ver.get("selection_regret").getAsDouble()) + ".");
+                + Numbers.withInterval(JsonValues.estimate(ver.getAsJsonObject("selection_regret"))) + " (paired"
+                + " bootstrap over episodes, both policies held fixed).");
         html.labelled("How well OPE ranked the policies.", "Against the online discounted values, with the behaviour"
-                + " policy's online value " + Numbers.num(ver.get("behaviour_value").getAsDouble()) + " as the"
-                + " baseline of SharpeRatio@k = max(best@k - J(behaviour), 0) / std@k (Kiyohara et al. 2024; NaN at"
-                + " k = 1, inf when the top k are equal and beat the baseline).");
+                + " policy's " + (ver.get("behaviour_played_online").getAsBoolean() ? "online" : "logged")
+                + " value " + Numbers.withInterval(JsonValues.estimate(ver.getAsJsonObject("behaviour_value")))
+                + " (its point) as the baseline of SharpeRatio@k = max(best@k - J(behaviour), 0) / std@k (Kiyohara"
+                + " et al. 2024; '-' where it is undefined, as at k = 1; inf when the top k are equal and beat the"
+                + " baseline).");
         JsonObject ope = ver.getAsJsonObject("ope_vs_truth");
         List<String[]> r2 = new ArrayList<>();
         int k = 0;
@@ -283,11 +284,12 @@ public final class SequentialReport {
             JsonArray topk = m.getAsJsonArray("top_k");
             k = topk.size();
             List<String> row = new ArrayList<>(List.of(name.toUpperCase(Locale.ROOT),
-                    Numbers.num(m.get("rank_correlation").getAsDouble()), Numbers.num(m.get("mse").getAsDouble()),
-                    Numbers.num(topk.get(0).getAsJsonObject().get("regret").getAsDouble()),
+                    show(m, "rank_correlation"), show(m, "mse"),
+                    show(topk.get(0).getAsJsonObject(), "regret"),
                     m.get("intervals_covering_truth").getAsInt() + " / " + m.get("policies").getAsInt()));
             for (int j = 1; j < Math.min(topk.size(), 4); j++) {
-                row.add(Numbers.num(topk.get(j).getAsJsonObject().get("sharpe_ratio").getAsDouble()));
+                JsonObject kj = topk.get(j).getAsJsonObject();
+                row.add(Numbers.sharpeRatio(value(kj, "sharpe_ratio"), value(kj, "sharpe_ratio_clipped")));
             }
             r2.add(row.toArray(String[]::new));
         }
@@ -307,17 +309,17 @@ public final class SequentialReport {
                 + q.get("episodes").getAsInt() + " fresh episodes of " + q.get("policy").getAsString() + ": "
                 + q.get("fit_episodes").getAsInt() + " fit the model, " + q.get("calibration_episodes").getAsInt()
                 + " calibrate, " + q.get("test_episodes").getAsInt() + " test. With alpha "
-                + Numbers.num(q.get("alpha").getAsDouble()) + " the threshold is calibration score number " + rank
-                + " in increasing order, " + Numbers.num(q.get("threshold").getAsDouble()) + ": a new episode's return"
-                + " lies in its interval with probability at least " + pct(q.get("nominal_coverage").getAsDouble())
+                + show(q, "alpha") + " the threshold is calibration score number " + rank
+                + " in increasing order, " + show(q, "threshold") + ": a new episode's return"
+                + " lies in its interval with probability at least " + pct(value(q, "nominal_coverage"))
                 + ". At the mean initial state the interval is ["
-                + Numbers.num(q.get("interval_at_mean_start_low").getAsDouble()) + ", "
-                + Numbers.num(q.get("interval_at_mean_start_high").getAsDouble()) + "]; mean width "
-                + Numbers.num(q.get("mean_width").getAsDouble()) + ". Empirical coverage on the test episodes: "
+                + show(q, "interval_at_mean_start_low") + ", "
+                + show(q, "interval_at_mean_start_high") + "]; mean width "
+                + show(q, "mean_width") + ". Empirical coverage on the test episodes: "
                 + Numbers.withInterval(cov) + " (exact binomial interval)"
-                + (Double.isNaN(q.get("coverage_upper_bound").getAsDouble()) ? "; the scores have ties (e.g. capped"
+                + (Double.isNaN(value(q, "coverage_upper_bound")) ? "; the scores have ties (e.g. capped"
                         + " returns), so coverage may exceed the nominal level by more than 1/(n+1)."
-                        : "; without ties it is at most " + Numbers.num(q.get("coverage_upper_bound").getAsDouble())
+                        : "; without ties it is at most " + show(q, "coverage_upper_bound")
                                 + " in expectation."));
     }
 
@@ -448,5 +450,15 @@ public final class SequentialReport {
 
     private static String pct(double c) {
         return Numbers.num(100 * c) + "%";
+    }
+
+    /** {@code o.key}, a number written by {@link JsonValues} ({@code null}, an undefined value, reads as NaN). */
+    private static double value(JsonObject o, String key) {
+        return JsonValues.number(o.get(key));
+    }
+
+    /** {@code o.key} as the report writes numbers ({@code -} where undefined). */
+    private static String show(JsonObject o, String key) {
+        return Numbers.num(value(o, key));
     }
 }

@@ -19,15 +19,18 @@ import java.util.Map;
 /**
  * Runs the stages of a sequential study, task by task, through the stage cache: data, learn, estimate, then
  * (when the study runs them) verify and quantify. A stage's cache key covers the study's seed, the stage's own
- * settings, the task's env and the content hashes of the stages it reads, so a change anywhere upstream reruns
- * exactly the stages it affects.
+ * settings, the task's env and the content hashes of what it reads, so a change anywhere upstream reruns
+ * exactly the stages it affects. Each key holds only what its stage reads: the data stage's holds no estimate
+ * setting, and the learn stage's holds the content hash of the training logs ({@code train/}) rather than of the
+ * whole data stage, so changing {@code estimate.*} (discount, confidence, resamples, FQE) reruns estimate,
+ * verify, quantify and the report, never the data collection or the training.
  */
 public final class SequentialStudyRunner {
     /**
      * Part of every stage key: bump it when a change of the code changes what a stage writes, so that old cache
      * folders are not reused.
      */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
 
     private SequentialStudyRunner() {
     }
@@ -51,13 +54,10 @@ public final class SequentialStudyRunner {
 
         Map<String, Object> dataIn = base(study, task);
         dataIn.put("data", task.data().toMap());
-        dataIn.put("gamma", gamma);
-        dataIn.put("confidence", confidence);
         if (task.data().path() != null) {
             dataIn.put("file_hash", ContentHash.ofPath(task.data().path()));
         }
-        StageOutput data = ctx.stage(task.name(), Stage.DATA, dataIn,
-                dir -> DataStage.run(task, seed, gamma, confidence, dir, ctx));
+        StageOutput data = ctx.stage(task.name(), Stage.DATA, dataIn, dir -> DataStage.run(task, seed, dir, ctx));
         outputs.put(Stage.DATA, data);
         docs.put(Stage.DATA, JsonValues.read(data.dir().resolve("data.json")));
 
@@ -65,7 +65,7 @@ public final class SequentialStudyRunner {
         learnIn.put("learn", s.learn().toMap());
         learnIn.put("candidates", task.toMap().get("candidates"));
         learnIn.put("steps", task.steps(s.learn()));
-        learnIn.put("data_hash", data.contentHash());
+        learnIn.put("train_hash", ContentHash.ofPath(data.dir().resolve(DataStage.TRAIN)));
         StageOutput learn = ctx.stage(task.name(), Stage.LEARN, learnIn,
                 dir -> LearnStage.run(task, s.learn(), seed, data.dir(), dir, ctx));
         outputs.put(Stage.LEARN, learn);
@@ -101,10 +101,12 @@ public final class SequentialStudyRunner {
             in.put("quantify", s.quantify().toMap());
             in.put("gamma", gamma);
             in.put("confidence", confidence);
+            in.put("bootstrap", s.verify().bootstrap());
             in.put("learn_hash", learn.contentHash());
             in.put("selected", estDoc.get("selected").getAsString());
             StageOutput quantify = ctx.stage(task.name(), Stage.QUANTIFY, in, dir -> QuantifyStage.run(task,
-                    s.quantify(), gamma, confidence, seed, learn.dir(), estimate.dir(), dir, ctx));
+                    s.quantify(), gamma, confidence, s.verify().bootstrap(), seed, learn.dir(), estimate.dir(), dir,
+                    ctx));
             outputs.put(Stage.QUANTIFY, quantify);
             docs.put(Stage.QUANTIFY, JsonValues.read(quantify.dir().resolve("quantify.json")));
         }

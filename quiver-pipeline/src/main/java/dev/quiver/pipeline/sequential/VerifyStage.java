@@ -35,8 +35,11 @@ import java.util.List;
  *       the baseline) and how many of its intervals cover the online value.</li>
  * </ul>
  * When the behaviour policy is unknown (a dataset file) it cannot be played: its logged returns stand in for its
- * episodes and its logged discounted value for its value. Writes {@code verify.json} and
- * {@code online_returns.csv}.
+ * episodes and its logged discounted value (the estimate stage's, with its interval) for its value.
+ * {@code behaviour_value} (the SharpeRatio@k baseline) carries the interval of the behaviour's discounted value;
+ * {@code selection_regret}, the best policy's online discounted value minus the recommended one's, a percentile
+ * bootstrap interval over the paired episode differences (both policies held fixed; the episodes share their
+ * initial states). Writes {@code verify.json} and {@code online_returns.csv}.
  *
  * @see <a href="https://arxiv.org/abs/2108.13264">Agarwal et al. (2021), Deep Reinforcement Learning at the Edge
  *     of the Statistical Precipice, arXiv:2108.13264</a> (probability of improvement)
@@ -103,16 +106,13 @@ public final class VerifyStage {
             }
         }
         double[] behaviourReturns;
-        double behaviourValue;
         if (known) {
             behaviourReturns = returns.get(returns.size() - 1);
-            behaviourValue = mean(discounted.get(discounted.size() - 1));
         } else {
-            behaviourReturns = loggedReturns(dataDir);
-            behaviourValue = JsonValues.estimate(data.getAsJsonObject("eval_logged_discounted_value")).point();
+            behaviourReturns = DataStage.loggedReturns(dataDir);
             JsonObject o = new JsonObject();
-            o.add("mean_return", data.get("logged_return"));
-            o.add("discounted_value", data.get("eval_logged_discounted_value"));
+            o.add("mean_return", estimate.get("logged_return"));
+            o.add("discounted_value", estimate.get("behaviour_logged_value"));
             o.addProperty("note", "the behaviour policy is unknown: its logged episodes stand in for online ones");
             byPolicy.add(BEHAVIOUR, o);
         }
@@ -141,8 +141,16 @@ public final class VerifyStage {
             }
         }
         doc.addProperty("best_online", ids.get(best));
-        doc.addProperty("selection_regret", truth[best] - truth[ids.indexOf(selected)]);
-        doc.addProperty("behaviour_value", behaviourValue);
+        double[] bestDisc = discounted.get(best);
+        double[] selDisc = discounted.get(ids.indexOf(selected));
+        double[] regret = new double[bestDisc.length];
+        for (int k = 0; k < regret.length; k++) {
+            regret[k] = bestDisc[k] - selDisc[k];
+        }
+        doc.add("selection_regret", JsonValues.estimate(PercentileBootstrap.mean(regret, conf, spec.bootstrap(),
+                seeds.child("bootstrap-regret").rng())));
+        JsonObject behaviourValue = byPolicy.getAsJsonObject(BEHAVIOUR).getAsJsonObject("discounted_value").deepCopy();
+        doc.add("behaviour_value", behaviourValue);
         JsonObject ope = new JsonObject();
         for (JsonElement e : estimate.getAsJsonArray("estimators")) {
             String name = e.getAsString();
@@ -154,7 +162,8 @@ public final class VerifyStage {
                 points[i] = x.point();
                 covered += x.covers(truth[i]) ? 1 : 0;
             }
-            ope.add(name, selection(OffPolicySelection.of(truth, points, behaviourValue), covered, ids));
+            ope.add(name, selection(OffPolicySelection.of(truth, points, JsonValues.estimate(behaviourValue).point()),
+                    covered, ids));
         }
         doc.add("ope_vs_truth", ope);
         JsonValues.write(dir.resolve("verify.json"), doc);
@@ -197,19 +206,6 @@ public final class VerifyStage {
         p.addProperty("seed", seed);
         p.addProperty("gamma", gamma);
         return p;
-    }
-
-    private static double[] loggedReturns(Path dataDir) {
-        try {
-            List<String> lines = java.nio.file.Files.readAllLines(dataDir.resolve("episodes.csv"));
-            double[] out = new double[lines.size() - 1];
-            for (int i = 1; i < lines.size(); i++) {
-                out[i - 1] = Double.parseDouble(lines.get(i).split(",")[2]);
-            }
-            return out;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     static double mean(double[] v) {

@@ -172,6 +172,81 @@ class StudyParserTest {
                 e.getMessage());
     }
 
+    @Test
+    void banditDataKeysMustApplyToTheSource() {
+        String bandit = """
+                study: b
+                kind: bandit
+                data: {source: synthetic, rounds: 1000}
+                candidates: [logging, uniform]
+                """;
+        // path without source: obd was silently ignored before
+        QuiverUserException e = fails(bandit.replace("{source: synthetic, rounds: 1000}",
+                "{path: logs, rounds: 1000}"));
+        assertTrue(e.getMessage().startsWith("study.yaml:3: data.path: 'path' does not apply to source 'synthetic'"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("allowed keys for source synthetic: source, rounds, actions, context_dim,"
+                + " reward_function, beta, eval_fraction"), e.getMessage());
+        e = fails(bandit.replace("{source: synthetic, rounds: 1000}", "{source: synthetic, policy: bts}"));
+        assertTrue(e.getMessage().startsWith("study.yaml:3: data.policy: 'policy' does not apply to source"
+                + " 'synthetic'"), e.getMessage());
+        e = fails(bandit.replace("data: {source: synthetic, rounds: 1000}", """
+                data:
+                  source: obd
+                  path: logs
+                  beta: 2"""));
+        assertTrue(e.getMessage().startsWith("study.yaml:6: data.beta: 'beta' does not apply to source 'obd'"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("allowed keys for source obd: source, path, policy, campaign,"
+                + " eval_fraction"), e.getMessage());
+    }
+
+    @Test
+    void episodesApplyOnlyToCollectedData() throws Exception {
+        Files.createDirectories(dir.resolve("ds"));
+        Path f = dir.resolve("study.yaml");
+        Files.writeString(f, GOOD.replace("data: {episodes: 10}", "data: {source: minari, path: ds, episodes: 10}"));
+        QuiverUserException e = assertThrows(QuiverUserException.class, () -> StudyParser.read(f));
+        assertTrue(e.getMessage().contains("study.yaml:5: tasks[0].data.episodes: 'episodes' is the number of"
+                + " episodes to collect"), e.getMessage());
+    }
+
+    @Test
+    void behaviourIsAReservedCandidateName() {
+        QuiverUserException e = fails(GOOD.replace("[bc, iql+aw]",
+                "\n      - bc\n      - {algorithm: iql, name: behaviour}"));
+        assertTrue(e.getMessage().startsWith("study.yaml:8: tasks[0].candidates[1].name: candidate name 'behaviour'"
+                + " is reserved for the behaviour policy"), e.getMessage());
+    }
+
+    @Test
+    void quantifyNeedsEnoughFittingEpisodesForTheObservation() {
+        // fit_fraction 0.05 of 10 episodes: 0 fitting episodes; CartPole's 4 observation numbers need 5
+        QuiverUserException e = fails(GOOD + "quantify: {episodes: 10, fit_fraction: 0.05, alpha: 0.5}\n");
+        assertTrue(e.getMessage().startsWith("study.yaml:8: quantify.episodes: quantify: fit_fraction 0.05 of 10"
+                + " episodes gives 0 fitting episode(s)"), e.getMessage());
+        assertTrue(e.getMessage().contains("(4 dimensions) needs at least 5; use episodes: 100 or more"),
+                e.getMessage());
+        // floor(0.2 * 20) = 4: the smallest valid values are 25 episodes or fit_fraction 0.25
+        e = fails(GOOD + "quantify: {episodes: 20, fit_fraction: 0.2, alpha: 0.5}\n");
+        assertTrue(e.getMessage().endsWith("use episodes: 25 or more (or fit_fraction: 0.25 or more)"),
+                e.getMessage());
+        StudyParser.parse(GOOD + "quantify: {episodes: 25, fit_fraction: 0.2, alpha: 0.5}\n", "study.yaml",
+                Path.of("."));
+        // not checked when the study does not quantify
+        StudyParser.parse(GOOD + "quantify: {episodes: 20, fit_fraction: 0.2, alpha: 0.5}\n"
+                + "stages: [data, learn, estimate, verify, report]\n", "study.yaml", Path.of("."));
+    }
+
+    @Test
+    void fitAndCalibrationFractionsLeaveATestPart() {
+        QuiverUserException e = fails(GOOD + "quantify: {fit_fraction: 0.5, calibration_fraction: 0.46}\n");
+        assertTrue(e.getMessage().startsWith("study.yaml:8: quantify: fit_fraction + calibration_fraction = 0.96"
+                + " leaves too few test episodes; keep the sum at most 0.95"), e.getMessage());
+        StudyParser.parse(GOOD + "quantify: {fit_fraction: 0.5, calibration_fraction: 0.45}\n", "study.yaml",
+                Path.of("."));
+    }
+
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void theShippedDemoStudiesParse(boolean quick) {
