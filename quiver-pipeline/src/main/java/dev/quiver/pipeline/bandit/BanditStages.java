@@ -20,8 +20,6 @@ import dev.quiver.ope.model.LogisticRewardModel;
 import dev.quiver.ope.model.RewardFeatures;
 import dev.quiver.ope.model.RewardModel;
 import dev.quiver.ope.model.RidgeRewardModel;
-import dev.quiver.ope.selection.OffPolicySelection;
-import dev.quiver.ope.selection.TopKPortfolio;
 import dev.quiver.pipeline.config.BanditCandidateSpec;
 import dev.quiver.pipeline.config.BanditDataSpec;
 import dev.quiver.pipeline.config.BanditEstimateSpec;
@@ -29,14 +27,15 @@ import dev.quiver.pipeline.config.BanditStudy;
 import dev.quiver.pipeline.io.CsvFile;
 import dev.quiver.pipeline.io.JsonValues;
 import dev.quiver.pipeline.run.RunContext;
+import dev.quiver.pipeline.selection.EstimateRanking;
+import dev.quiver.pipeline.selection.OpeVsTruth;
+import dev.quiver.uq.data.DataSplit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * The stages of a bandit study. Data: synthetic logs from Open Bandit Pipeline's generator (with fresh
@@ -93,7 +92,7 @@ public final class BanditStages {
                     + " logging policy)");
         }
         int n = all.size();
-        int[] perm = permutation(n, seeds.child("split").rng());
+        int[] perm = DataSplit.permutation(n, seeds.child("split").rng());
         int nEval = (int) Math.round(spec.evalFraction() * n);
         int[] evalRows = Arrays.copyOfRange(perm, 0, nEval);
         int[] trainRows = Arrays.copyOfRange(perm, nEval, n);
@@ -207,12 +206,7 @@ public final class BanditStages {
             names.add(c.name());
             ctx.advance(1);
         }
-        boolean lower = spec.rankBy().equals("lower");
-        List<String> ranking = new ArrayList<>(names);
-        ranking.sort(Comparator.comparingDouble((String n) -> {
-            Estimate x = JsonValues.estimate(byCandidate.getAsJsonObject(n).getAsJsonObject(spec.selectBy()));
-            return lower ? x.low() : x.point();
-        }).reversed());
+        List<String> ranking = EstimateRanking.rank(names, byCandidate, spec.selectBy(), spec.rankBy());
         JsonObject doc = new JsonObject();
         doc.add("estimators", JsonValues.GSON.toJsonTree(spec.estimators()));
         doc.addProperty("reward_model", modelNeeded ? model.name() + ", " + spec.folds() + "-fold cross-fitting on the"
@@ -271,52 +265,10 @@ public final class BanditStages {
         doc.addProperty("best", names.get(best));
         doc.addProperty("selected", selected);
         doc.addProperty("selection_regret", values[best] - values[names.indexOf(selected)]);
-        JsonObject ope = new JsonObject();
-        for (var e : est.getAsJsonArray("estimators")) {
-            String name = e.getAsString();
-            double[] points = new double[values.length];
-            int covered = 0;
-            for (int i = 0; i < values.length; i++) {
-                Estimate x = JsonValues.estimate(est.getAsJsonObject("candidates").getAsJsonObject(names.get(i))
-                        .getAsJsonObject(name));
-                points[i] = x.point();
-                covered += x.covers(values[i]) ? 1 : 0;
-            }
-            OffPolicySelection s = OffPolicySelection.of(values, points, logging);
-            JsonObject o = new JsonObject();
-            o.addProperty("mse", s.meanSquaredError());
-            o.addProperty("relative_error", s.relativeEstimationError());
-            o.addProperty("rank_correlation", s.rankCorrelation());
-            o.addProperty("intervals_covering_truth", covered);
-            o.addProperty("candidates", values.length);
-            JsonArray topk = new JsonArray();
-            for (TopKPortfolio p : s.topKs()) {
-                JsonObject k = new JsonObject();
-                k.addProperty("k", p.k());
-                k.addProperty("best", p.best());
-                k.addProperty("regret", s.regretAtK(p.k()));
-                k.addProperty("sharpe_ratio", p.sharpeRatio());
-                k.addProperty("sharpe_ratio_clipped", p.clippedSharpeRatio());
-                topk.add(k);
-            }
-            o.add("top_k", topk);
-            ope.add(name, o);
-        }
-        doc.add("ope_vs_truth", ope);
+        doc.add("ope_vs_truth", OpeVsTruth.of(est.getAsJsonObject("candidates"), est.getAsJsonArray("estimators"),
+                names, values, logging, "candidates"));
         JsonValues.write(dir.resolve("verify.json"), doc);
         csv.write(dir.resolve("truth.csv"));
-    }
-
-    private static int[] permutation(int n, UniformRandomProvider rng) {
-        int[] p = new int[n];
-        Arrays.setAll(p, i -> i);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
     }
 
     /** The logging policy's true value when no candidate is the logging policy. */

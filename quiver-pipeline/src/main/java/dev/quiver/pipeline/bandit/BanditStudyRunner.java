@@ -15,6 +15,7 @@ import dev.quiver.pipeline.config.StudyConfig;
 import dev.quiver.pipeline.io.JsonValues;
 import dev.quiver.pipeline.report.HtmlReport;
 import dev.quiver.pipeline.report.Numbers;
+import dev.quiver.pipeline.report.OpeVsTruthTable;
 import dev.quiver.pipeline.run.RunContext;
 import dev.quiver.pipeline.run.StudyReport;
 import dev.quiver.report.plot.IntervalEstimatesPlot;
@@ -37,7 +38,7 @@ public final class BanditStudyRunner {
     /** The scope of a bandit study's stages in the cache and the run folder. */
     static final String SCOPE = "bandit";
     /** Part of every stage key; bump when the stages' output changes. */
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
 
     private BanditStudyRunner() {
     }
@@ -211,29 +212,7 @@ public final class BanditStudyRunner {
                         + " (synthetic logs)" : "") + ".");
         if (ver != null) {
             html.h3("How well each estimator selected");
-            List<String[]> srows = new ArrayList<>();
-            JsonObject ope = ver.getAsJsonObject("ope_vs_truth");
-            int k = 0;
-            for (String name : ope.keySet()) {
-                JsonObject m = ope.getAsJsonObject(name);
-                JsonArray topk = m.getAsJsonArray("top_k");
-                k = topk.size();
-                List<String> row = new ArrayList<>(List.of(name.toUpperCase(Locale.ROOT),
-                        show(m, "rank_correlation"), show(m, "mse"),
-                        show(topk.get(0).getAsJsonObject(), "regret"),
-                        m.get("intervals_covering_truth").getAsInt() + " / " + m.get("candidates").getAsInt()));
-                for (int j = 1; j < Math.min(k, 4); j++) {
-                    JsonObject kj = topk.get(j).getAsJsonObject();
-                    row.add(Numbers.sharpeRatio(value(kj, "sharpe_ratio"), value(kj, "sharpe_ratio_clipped")));
-                }
-                srows.add(row.toArray(String[]::new));
-            }
-            List<String> h = new ArrayList<>(List.of("<estimator", "rank correlation", "MSE", "regret@1",
-                "intervals covering truth"));
-            for (int j = 2; j <= Math.min(k, 4); j++) {
-                h.add("SharpeRatio@" + j);
-            }
-            html.table(h.toArray(String[]::new), srows);
+            OpeVsTruthTable.write(html, ver.getAsJsonObject("ope_vs_truth"), "candidates");
             html.p("Against the true values over " + ver.get("truth_contexts").getAsInt() + " fresh contexts, with the"
                     + " logging policy's true value " + Numbers.num(ver.get("logging_value").getAsDouble()) + " as the"
                     + " baseline of SharpeRatio@k = max(best@k - J(logging), 0) / std@k (Kiyohara et al. 2024;"
@@ -248,15 +227,5 @@ public final class BanditStudyRunner {
                         + " per-position item frequencies");
             }
         }
-    }
-
-    /** {@code o.key}, a number written by {@link JsonValues} ({@code null}, an undefined value, reads as NaN). */
-    private static double value(JsonObject o, String key) {
-        return JsonValues.number(o.get(key));
-    }
-
-    /** {@code o.key} as the report writes numbers ({@code -} where undefined). */
-    private static String show(JsonObject o, String key) {
-        return Numbers.num(value(o, key));
     }
 }

@@ -5,13 +5,13 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import dev.quiver.core.error.QuiverUserException;
 import dev.quiver.core.io.AtomicFiles;
+import dev.quiver.pipeline.io.AtomicMoves;
+import dev.quiver.pipeline.io.FileNames;
 import dev.quiver.pipeline.io.JsonValues;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 /**
@@ -66,7 +66,8 @@ public final class StageCache {
         keyed.put("stage", stage);
         keyed.put("inputs", inputs);
         String key = ContentHash.ofJson(keyed);
-        Path dir = root.resolve(safe(study)).resolve(safe(scope)).resolve(stage + "-" + key.substring(0, 12));
+        Path dir = root.resolve(FileNames.safe(study)).resolve(FileNames.safe(scope))
+                .resolve(stage + "-" + key.substring(0, 12));
         Path marker = dir.resolve(MARKER);
         if (!force && Files.isRegularFile(marker)) {
             JsonObject m = readMarker(marker);
@@ -118,14 +119,14 @@ public final class StageCache {
         Path old = null;
         if (Files.exists(dir)) {
             old = dir.resolveSibling("." + dir.getFileName() + ".old-" + Long.toHexString(System.nanoTime()));
-            move(dir, old);
+            AtomicMoves.move(dir, old);
         }
         try {
-            move(tmp, dir);
+            AtomicMoves.move(tmp, dir);
         } catch (IOException | RuntimeException e) {
             if (old != null) {
                 try {
-                    move(old, dir);
+                    AtomicMoves.move(old, dir);
                 } catch (IOException | RuntimeException restore) {
                     e.addSuppressed(restore);
                 }
@@ -137,23 +138,11 @@ public final class StageCache {
         }
     }
 
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
-        }
-    }
-
     private static JsonObject readMarker(Path marker) {
         try {
             return GSON.fromJson(Files.readString(marker, StandardCharsets.UTF_8), JsonObject.class);
         } catch (IOException | RuntimeException e) {
             return null;
         }
-    }
-
-    private static String safe(String name) {
-        return name.replaceAll("[^A-Za-z0-9._+-]", "_");
     }
 }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Reads a study file ({@code docs/pipeline.md} documents the schema) into a {@link StudyConfig}, checking every
@@ -396,6 +397,45 @@ public final class StudyParser {
         return out;
     }
 
+    /**
+     * {@code n.estimators} (one name or a list), each name read and checked by {@code name}, none listed twice;
+     * {@code defaults} when the key is absent.
+     */
+    private static List<String> estimators(YamlNode n, List<String> defaults, Function<YamlNode, String> name) {
+        if (n.get("estimators").isEmpty()) {
+            return defaults;
+        }
+        YamlNode list = n.require("estimators");
+        List<String> estimators = new ArrayList<>();
+        for (YamlNode e : list.isScalar() ? List.of(list) : list.items()) {
+            String x = name.apply(e);
+            if (estimators.contains(x)) {
+                throw e.error("estimator '" + x + "' is listed twice");
+            }
+            estimators.add(x);
+        }
+        return nonEmpty(list, estimators);
+    }
+
+    /** {@code n.select_by}, one of {@code estimators}; else {@code dflt} if listed, else the first estimator. */
+    private static String selectBy(YamlNode n, List<String> estimators, String dflt) {
+        if (n.get("select_by").isPresent()) {
+            return n.require("select_by").choice(estimators);
+        }
+        return estimators.contains(dflt) ? dflt : estimators.get(0);
+    }
+
+    /** A bandit estimator's name (case-insensitive), checked against quiver-ope's {@link Estimators}. */
+    private static String banditEstimator(YamlNode e) {
+        String name = e.string().trim().toLowerCase(Locale.ROOT);
+        try {
+            Estimators.byName(name);
+        } catch (QuiverUserException ex) {
+            throw e.error(ex.getMessage());
+        }
+        return name;
+    }
+
     private static <T> List<T> nonEmpty(YamlNode n, List<T> l) {
         if (l.isEmpty()) {
             throw n.error("give at least one value");
@@ -410,25 +450,8 @@ public final class StudyParser {
         }
         n.allowOnly("gamma", "estimators", "select_by", "rank_by", "confidence", "bootstrap", "fqe");
         double gamma = n.get("gamma").map(x -> x.number(0, 1)).orElse(d.gamma());
-        List<String> estimators = d.estimators();
-        if (n.get("estimators").isPresent()) {
-            YamlNode list = n.require("estimators");
-            estimators = new ArrayList<>();
-            for (YamlNode e : list.isScalar() ? List.of(list) : list.items()) {
-                String name = e.choice(EstimateSpec.ESTIMATORS);
-                if (estimators.contains(name)) {
-                    throw e.error("estimator '" + name + "' is listed twice");
-                }
-                estimators.add(name);
-            }
-            nonEmpty(list, estimators);
-        }
-        String selectBy = d.selectBy();
-        if (n.get("select_by").isPresent()) {
-            selectBy = n.require("select_by").choice(estimators);
-        } else if (!estimators.contains(selectBy)) {
-            selectBy = estimators.get(0);
-        }
+        List<String> estimators = estimators(n, d.estimators(), e -> e.choice(EstimateSpec.ESTIMATORS));
+        String selectBy = selectBy(n, estimators, d.selectBy());
         String rankBy = n.get("rank_by").map(x -> x.choice(EstimateSpec.RANK_BY)).orElse(d.rankBy());
         double confidence = n.get("confidence").map(x -> x.number(0.5, 0.999)).orElse(d.confidence());
         int bootstrap = n.get("bootstrap").map(x -> x.integer(10, 1_000_000)).orElse(d.bootstrap());
@@ -625,30 +648,8 @@ public final class StudyParser {
             return d;
         }
         n.allowOnly("estimators", "reward_model", "folds", "select_by", "rank_by", "confidence", "bootstrap");
-        List<String> estimators = d.estimators();
-        if (n.get("estimators").isPresent()) {
-            YamlNode list = n.require("estimators");
-            estimators = new ArrayList<>();
-            for (YamlNode e : list.isScalar() ? List.of(list) : list.items()) {
-                String name = e.string().trim().toLowerCase(Locale.ROOT);
-                try {
-                    Estimators.byName(name);
-                } catch (QuiverUserException ex) {
-                    throw e.error(ex.getMessage());
-                }
-                if (estimators.contains(name)) {
-                    throw e.error("estimator '" + name + "' is listed twice");
-                }
-                estimators.add(name);
-            }
-            nonEmpty(list, estimators);
-        }
-        String selectBy = d.selectBy();
-        if (n.get("select_by").isPresent()) {
-            selectBy = n.require("select_by").choice(estimators);
-        } else if (!estimators.contains(selectBy)) {
-            selectBy = estimators.get(0);
-        }
+        List<String> estimators = estimators(n, d.estimators(), StudyParser::banditEstimator);
+        String selectBy = selectBy(n, estimators, d.selectBy());
         return new BanditEstimateSpec(estimators,
                 n.get("reward_model").map(x -> x.choice(BanditCandidateSpec.MODELS)).orElse(d.rewardModel()),
                 n.get("folds").map(x -> x.integer(1, 20)).orElse(d.folds()),

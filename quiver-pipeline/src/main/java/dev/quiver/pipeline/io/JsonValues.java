@@ -67,6 +67,16 @@ public final class JsonValues {
         return e.isJsonNull() ? Double.NaN : e.getAsDouble();
     }
 
+    /**
+     * {@code o.key}, a number written by this class ({@code null} reads as {@code NaN}; see {@link
+     * #number(JsonElement)}).
+     *
+     * @throws IllegalArgumentException if the key is missing or holds neither a number nor {@code null}
+     */
+    public static double number(JsonObject o, String key) {
+        return number(o.get(key));
+    }
+
     /** {@code values} as a JSON array. */
     public static JsonArray array(double[] values) {
         JsonArray a = new JsonArray();

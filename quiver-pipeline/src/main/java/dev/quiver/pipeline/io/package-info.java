@@ -1,4 +1,4 @@
 /**
- * The pipeline's JSON and CSV files.
+ * The pipeline's JSON and CSV files, and its folders' names and atomic moves.
  */
 package dev.quiver.pipeline.io;

@@ -1,7 +1,9 @@
 package dev.quiver.pipeline.report;
 
+import com.google.gson.JsonObject;
 import dev.quiver.core.estimate.Estimate;
 import dev.quiver.ope.selection.TopKPortfolio;
+import dev.quiver.pipeline.io.JsonValues;
 import java.util.Locale;
 
 /** How the report and the terminal summary write numbers: 4 significant digits, intervals as {@code [low, high]}. */
@@ -25,6 +27,14 @@ public final class Numbers {
             return String.format(Locale.ROOT, "%.1f", v);
         }
         return String.format(Locale.ROOT, "%.3g", v);
+    }
+
+    /**
+     * {@code o.key}, a number written by {@link JsonValues}, as {@link #num(double)} writes it ({@code -} where
+     * it is undefined, i.e. {@code null} in JSON).
+     */
+    public static String num(JsonObject o, String key) {
+        return num(JsonValues.number(o, key));
     }
 
     /**

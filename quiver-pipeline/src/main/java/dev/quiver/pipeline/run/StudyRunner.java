@@ -10,13 +10,14 @@ import dev.quiver.pipeline.bandit.BanditStudyRunner;
 import dev.quiver.pipeline.cache.StageCache;
 import dev.quiver.pipeline.cache.StageOutput;
 import dev.quiver.pipeline.config.StudyConfig;
+import dev.quiver.pipeline.io.AtomicMoves;
+import dev.quiver.pipeline.io.FileNames;
 import dev.quiver.pipeline.io.JsonValues;
 import dev.quiver.pipeline.report.HtmlReport;
 import dev.quiver.pipeline.sequential.SequentialReport;
 import dev.quiver.pipeline.sequential.SequentialStudyRunner;
 import dev.quiver.pipeline.sequential.TaskOutcome;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +72,8 @@ public final class StudyRunner {
                 SequentialReport.write(study, outcomes, options.threads(), report);
                 for (TaskOutcome o : outcomes) {
                     for (Map.Entry<Stage, StageOutput> e : o.outputs().entrySet()) {
-                        copyTree(e.getValue().dir(), tmp.resolve(safe(o.task().env())).resolve(e.getKey().key()));
+                        copyTree(e.getValue().dir(),
+                                tmp.resolve(FileNames.safe(o.task().env())).resolve(e.getKey().key()));
                     }
                 }
             } else {
@@ -131,11 +133,7 @@ public final class StudyRunner {
             AtomicFiles.writeString(tmp.resolve("summary.txt"), String.join("\n", report.summary()) + "\n",
                     "summary.txt");
             Path dir = freeName(outRoot, study.name() + "-" + stamp);
-            try {
-                Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, dir);
-            }
+            AtomicMoves.move(tmp, dir);
             return new StudyResult(dir, report.summary(), ordered, computed, reused);
         } catch (IOException e) {
             throw new QuiverUserException("cannot write the run folder under " + outRoot + ": " + e.getMessage(), e);
@@ -154,10 +152,6 @@ public final class StudyRunner {
             p = root.resolve(name + "-" + i);
         }
         return p;
-    }
-
-    private static String safe(String name) {
-        return name.replaceAll("[^A-Za-z0-9._+-]", "_");
     }
 
     /** Copies {@code src} to {@code dst}, leaving out the top-level folders in {@link #NOT_COPIED}. */

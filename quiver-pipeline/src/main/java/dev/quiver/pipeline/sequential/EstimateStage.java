@@ -13,9 +13,9 @@ import dev.quiver.pipeline.exec.Task;
 import dev.quiver.pipeline.io.CsvFile;
 import dev.quiver.pipeline.io.JsonValues;
 import dev.quiver.pipeline.run.RunContext;
+import dev.quiver.pipeline.selection.EstimateRanking;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -102,12 +102,7 @@ public final class EstimateStage {
                 csv.row(id, name, x.point(), x.low(), x.high(), x.confidence(), x.method());
             }
         }
-        List<String> ranking = new ArrayList<>(ids);
-        boolean lower = spec.rankBy().equals("lower");
-        ranking.sort(Comparator.comparingDouble((String id) -> {
-            Estimate x = JsonValues.estimate(byPolicy.getAsJsonObject(id).getAsJsonObject(selectBy));
-            return lower ? x.low() : x.point();
-        }).reversed());
+        List<String> ranking = EstimateRanking.rank(ids, byPolicy, selectBy, spec.rankBy());
         JsonObject doc = new JsonObject();
         doc.addProperty("env", task.env());
         doc.add("estimators", JsonValues.GSON.toJsonTree(estimators));

@@ -24,6 +24,7 @@ import dev.quiver.uq.conformal.regression.FittedRegressionScore;
 import dev.quiver.uq.conformal.regression.IntervalPredictor;
 import dev.quiver.uq.conformal.regression.RegressionScore;
 import dev.quiver.uq.conformal.regression.SplitConformalRegressor;
+import dev.quiver.uq.data.DataSplit;
 import dev.quiver.uq.data.Matrix;
 import dev.quiver.uq.metrics.IntervalMetrics;
 import dev.quiver.uq.model.linear.LinearQuantileRegression;
@@ -33,7 +34,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * The quantify stage of a sequential task: a conformal prediction interval for the episode return of the
@@ -99,7 +99,7 @@ public final class QuantifyStage {
         double[] returns = JsonValues.doubles(r.get("returns"));
         float[][] starts = JsonValues.floatRows(r.get("initial_observations"));
         int n = returns.length;
-        int[] order = permutation(n, seeds.child("split").rng());
+        int[] order = DataSplit.permutation(n, seeds.child("split").rng());
         int nFit = (int) Math.floor(spec.fitFraction() * n);
         int nCal = (int) Math.floor(spec.calibrationFraction() * n);
         int nTest = n - nFit - nCal;
@@ -202,17 +202,5 @@ public final class QuantifyStage {
             out[i] = v[idx[i]];
         }
         return out;
-    }
-
-    private static int[] permutation(int n, UniformRandomProvider rng) {
-        int[] p = new int[n];
-        Arrays.setAll(p, i -> i);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
     }
 }

@@ -16,6 +16,7 @@ import dev.quiver.pipeline.config.StudyConfig;
 import dev.quiver.pipeline.io.JsonValues;
 import dev.quiver.pipeline.report.HtmlReport;
 import dev.quiver.pipeline.report.Numbers;
+import dev.quiver.pipeline.report.OpeVsTruthTable;
 import dev.quiver.pipeline.run.StudyReport;
 import dev.quiver.report.plot.ImprovementPair;
 import dev.quiver.report.plot.IntervalEstimatesPlot;
@@ -93,9 +94,9 @@ public final class SequentialReport {
             String conformal = "-";
             JsonObject q = o.doc(Stage.QUANTIFY);
             if (q != null) {
-                conformal = "[" + show(q, "interval_at_mean_start_low") + ", "
-                        + show(q, "interval_at_mean_start_high") + "] at the mean start ("
-                        + pct(value(q, "nominal_coverage")) + " " + method(q) + "; test coverage "
+                conformal = "[" + Numbers.num(q, "interval_at_mean_start_low") + ", "
+                        + Numbers.num(q, "interval_at_mean_start_high") + "] at the mean start ("
+                        + pct(JsonValues.number(q, "nominal_coverage")) + " " + method(q) + "; test coverage "
                         + Numbers.withInterval(JsonValues.estimate(q.getAsJsonObject("empirical_coverage"))) + ")";
             }
             rows.add(new String[] {o.task().env(), selected, by.toUpperCase(Locale.ROOT) + " " + Numbers.withInterval(
@@ -118,7 +119,7 @@ public final class SequentialReport {
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "%s: recommended %s; estimated value %s %s (%s, %s-ranked, gamma %s)",
                 o.task().env(), selected, Numbers.num(value.point()), Numbers.interval(value),
-                by.toUpperCase(Locale.ROOT), est.get("rank_by").getAsString(), show(est, "gamma")));
+                by.toUpperCase(Locale.ROOT), est.get("rank_by").getAsString(), Numbers.num(est, "gamma")));
         JsonObject ver = o.doc(Stage.VERIFY);
         if (ver != null) {
             Estimate online = JsonValues.estimate(ver.getAsJsonObject("policies").getAsJsonObject(selected)
@@ -134,9 +135,9 @@ public final class SequentialReport {
         if (q != null) {
             Estimate cov = JsonValues.estimate(q.getAsJsonObject("empirical_coverage"));
             lines.add(String.format(Locale.ROOT, "  next episode's return: in [%s, %s] from the mean initial state (%s %s"
-                    + " interval, mean width %s); test coverage %s", show(q, "interval_at_mean_start_low"),
-                    show(q, "interval_at_mean_start_high"), pct(value(q, "nominal_coverage")), method(q),
-                    show(q, "mean_width"), Numbers.withInterval(cov)));
+                    + " interval, mean width %s); test coverage %s", Numbers.num(q, "interval_at_mean_start_low"),
+                    Numbers.num(q, "interval_at_mean_start_high"), pct(JsonValues.number(q, "nominal_coverage")),
+                    method(q), Numbers.num(q, "mean_width"), Numbers.withInterval(cov)));
         }
         return lines;
     }
@@ -244,7 +245,8 @@ public final class SequentialReport {
                 + " on the evaluation logs is " + Numbers.withInterval(beh) + ". Each interval is a " + pct(beh
                         .confidence()) + " percentile bootstrap over evaluation episodes; FQE's holds the fitted model"
                 + " fixed, so it covers the sampling of initial states, not the error of the fit.");
-        html.figure(IntervalEstimatesPlot.of(plot).withXLabel("discounted value (gamma " + show(est, "gamma") + ")")
+        html.figure(IntervalEstimatesPlot.of(plot)
+                .withXLabel("discounted value (gamma " + Numbers.num(est, "gamma") + ")")
                 .withTitle(o.task().env() + ": off-policy estimates"
                         + (ver != null ? " and the online truth" : "")),
                 o.task().env() + ": each policy's off-policy estimates with their intervals"
@@ -276,29 +278,7 @@ public final class SequentialReport {
                 + " (its point) as the baseline of SharpeRatio@k = max(best@k - J(behaviour), 0) / std@k (Kiyohara"
                 + " et al. 2024; '-' where it is undefined, as at k = 1; inf when the top k are equal and beat the"
                 + " baseline).");
-        JsonObject ope = ver.getAsJsonObject("ope_vs_truth");
-        List<String[]> r2 = new ArrayList<>();
-        int k = 0;
-        for (String name : ope.keySet()) {
-            JsonObject m = ope.getAsJsonObject(name);
-            JsonArray topk = m.getAsJsonArray("top_k");
-            k = topk.size();
-            List<String> row = new ArrayList<>(List.of(name.toUpperCase(Locale.ROOT),
-                    show(m, "rank_correlation"), show(m, "mse"),
-                    show(topk.get(0).getAsJsonObject(), "regret"),
-                    m.get("intervals_covering_truth").getAsInt() + " / " + m.get("policies").getAsInt()));
-            for (int j = 1; j < Math.min(topk.size(), 4); j++) {
-                JsonObject kj = topk.get(j).getAsJsonObject();
-                row.add(Numbers.sharpeRatio(value(kj, "sharpe_ratio"), value(kj, "sharpe_ratio_clipped")));
-            }
-            r2.add(row.toArray(String[]::new));
-        }
-        List<String> header = new ArrayList<>(List.of("<estimator", "rank correlation", "MSE", "regret@1",
-            "intervals covering truth"));
-        for (int j = 2; j <= Math.min(k, 4); j++) {
-            header.add("SharpeRatio@" + j);
-        }
-        html.table(header.toArray(String[]::new), r2);
+        OpeVsTruthTable.write(html, ver.getAsJsonObject("ope_vs_truth"), "policies");
     }
 
     private static void quantify(JsonObject q, HtmlReport html) {
@@ -309,17 +289,17 @@ public final class SequentialReport {
                 + q.get("episodes").getAsInt() + " fresh episodes of " + q.get("policy").getAsString() + ": "
                 + q.get("fit_episodes").getAsInt() + " fit the model, " + q.get("calibration_episodes").getAsInt()
                 + " calibrate, " + q.get("test_episodes").getAsInt() + " test. With alpha "
-                + show(q, "alpha") + " the threshold is calibration score number " + rank
-                + " in increasing order, " + show(q, "threshold") + ": a new episode's return"
-                + " lies in its interval with probability at least " + pct(value(q, "nominal_coverage"))
+                + Numbers.num(q, "alpha") + " the threshold is calibration score number " + rank
+                + " in increasing order, " + Numbers.num(q, "threshold") + ": a new episode's return"
+                + " lies in its interval with probability at least " + pct(JsonValues.number(q, "nominal_coverage"))
                 + ". At the mean initial state the interval is ["
-                + show(q, "interval_at_mean_start_low") + ", "
-                + show(q, "interval_at_mean_start_high") + "]; mean width "
-                + show(q, "mean_width") + ". Empirical coverage on the test episodes: "
+                + Numbers.num(q, "interval_at_mean_start_low") + ", "
+                + Numbers.num(q, "interval_at_mean_start_high") + "]; mean width "
+                + Numbers.num(q, "mean_width") + ". Empirical coverage on the test episodes: "
                 + Numbers.withInterval(cov) + " (exact binomial interval)"
-                + (Double.isNaN(value(q, "coverage_upper_bound")) ? "; the scores have ties (e.g. capped"
+                + (Double.isNaN(JsonValues.number(q, "coverage_upper_bound")) ? "; the scores have ties (e.g. capped"
                         + " returns), so coverage may exceed the nominal level by more than 1/(n+1)."
-                        : "; without ties it is at most " + show(q, "coverage_upper_bound")
+                        : "; without ties it is at most " + Numbers.num(q, "coverage_upper_bound")
                                 + " in expectation."));
     }
 
@@ -450,15 +430,5 @@ public final class SequentialReport {
 
     private static String pct(double c) {
         return Numbers.num(100 * c) + "%";
-    }
-
-    /** {@code o.key}, a number written by {@link JsonValues} ({@code null}, an undefined value, reads as NaN). */
-    private static double value(JsonObject o, String key) {
-        return JsonValues.number(o.get(key));
-    }
-
-    /** {@code o.key} as the report writes numbers ({@code -} where undefined). */
-    private static String show(JsonObject o, String key) {
-        return Numbers.num(value(o, key));
     }
 }

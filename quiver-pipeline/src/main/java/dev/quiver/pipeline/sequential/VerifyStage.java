@@ -9,7 +9,6 @@ import dev.quiver.eval.bootstrap.BootstrapConfig;
 import dev.quiver.eval.bootstrap.PercentileBootstrap;
 import dev.quiver.eval.poi.ProbabilityOfImprovement;
 import dev.quiver.ope.selection.OffPolicySelection;
-import dev.quiver.ope.selection.TopKPortfolio;
 import dev.quiver.pipeline.config.EstimateSpec;
 import dev.quiver.pipeline.config.TaskSpec;
 import dev.quiver.pipeline.config.VerifySpec;
@@ -17,6 +16,7 @@ import dev.quiver.pipeline.exec.Task;
 import dev.quiver.pipeline.io.CsvFile;
 import dev.quiver.pipeline.io.JsonValues;
 import dev.quiver.pipeline.run.RunContext;
+import dev.quiver.pipeline.selection.OpeVsTruth;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,52 +151,11 @@ public final class VerifyStage {
                 seeds.child("bootstrap-regret").rng())));
         JsonObject behaviourValue = byPolicy.getAsJsonObject(BEHAVIOUR).getAsJsonObject("discounted_value").deepCopy();
         doc.add("behaviour_value", behaviourValue);
-        JsonObject ope = new JsonObject();
-        for (JsonElement e : estimate.getAsJsonArray("estimators")) {
-            String name = e.getAsString();
-            double[] points = new double[ids.size()];
-            int covered = 0;
-            for (int i = 0; i < ids.size(); i++) {
-                Estimate x = JsonValues.estimate(estimate.getAsJsonObject("policies").getAsJsonObject(ids.get(i))
-                        .getAsJsonObject(name));
-                points[i] = x.point();
-                covered += x.covers(truth[i]) ? 1 : 0;
-            }
-            ope.add(name, selection(OffPolicySelection.of(truth, points, JsonValues.estimate(behaviourValue).point()),
-                    covered, ids));
-        }
-        doc.add("ope_vs_truth", ope);
+        doc.add("ope_vs_truth", OpeVsTruth.of(estimate.getAsJsonObject("policies"),
+                estimate.getAsJsonArray("estimators"), ids, truth, JsonValues.estimate(behaviourValue).point(),
+                "policies"));
         JsonValues.write(dir.resolve("verify.json"), doc);
         csv.write(dir.resolve("online_returns.csv"));
-    }
-
-    private static JsonObject selection(OffPolicySelection s, int covered, List<String> ids) {
-        JsonObject o = new JsonObject();
-        o.addProperty("mse", s.meanSquaredError());
-        o.addProperty("relative_error", s.relativeEstimationError());
-        o.addProperty("rank_correlation", s.rankCorrelation());
-        o.addProperty("intervals_covering_truth", covered);
-        o.addProperty("policies", ids.size());
-        JsonArray ranking = new JsonArray();
-        for (int i : s.ranking()) {
-            ranking.add(ids.get(i));
-        }
-        o.add("ranking", ranking);
-        JsonArray topk = new JsonArray();
-        for (TopKPortfolio p : s.topKs()) {
-            JsonObject k = new JsonObject();
-            k.addProperty("k", p.k());
-            k.addProperty("best", p.best());
-            k.addProperty("worst", p.worst());
-            k.addProperty("mean", p.mean());
-            k.addProperty("std", p.std());
-            k.addProperty("regret", s.regretAtK(p.k()));
-            k.addProperty("sharpe_ratio", p.sharpeRatio());
-            k.addProperty("sharpe_ratio_clipped", p.clippedSharpeRatio());
-            topk.add(k);
-        }
-        o.add("top_k", topk);
-        return o;
     }
 
     private static JsonObject rolloutParams(String env, int episodes, long seed, double gamma) {
