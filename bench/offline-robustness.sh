@@ -26,7 +26,8 @@
 #   JOBS [2]      training processes at once
 #   QUIVER        the quiver launcher to use (default: the repository's ./quiver)
 #   TABLE_ONLY=1  only (re)write the table from the cells finished so far; train nothing
-# Finished cells are kept (their result.json); delete a cell's folder to rerun it. The table is written to
+# Finished cells are kept (their result.json); delete a cell's folder to rerun it. A cell whose JVM could not get
+# memory from the OS is retried up to twice, 60 s apart. The table is written to
 # OUT_DIR/MODE.md and printed.
 set -euo pipefail
 
@@ -116,9 +117,18 @@ run_cell() {
     if [ "$a" = cql ]; then sizes=(--set "actor_hidden=$hidden" --set "critic_hidden=$hidden")
     else sizes=(--set "hidden=$hidden"); fi
   fi
-  "$quiver" train "$a" --dataset "$input" --env "$env" --steps "$steps" --seeds "$seeds" "${sizes[@]}" \
-      --sampling "$s" --eval-every 0 --eval-episodes "$eval_episodes" --no-progress --out "$dir/run" \
-      --json "$dir/result.json.tmp" > "$dir.log" 2>&1 && mv "$dir/result.json.tmp" "$dir/result.json"
+  local attempt
+  for attempt in 1 2 3; do
+    "$quiver" train "$a" --dataset "$input" --env "$env" --steps "$steps" --seeds "$seeds" "${sizes[@]}" \
+        --sampling "$s" --eval-every 0 --eval-episodes "$eval_episodes" --no-progress --out "$dir/run" \
+        --json "$dir/result.json.tmp" > "$dir.log" 2>&1 && { mv "$dir/result.json.tmp" "$dir/result.json"; return 0; }
+    # a JVM that could not get memory from the OS (seen on a busy shared VM) is retried; other failures are not
+    grep -q "insufficient memory for the Java Runtime" "$dir.log" || return 1
+    echo "$name: the JVM ran out of memory (attempt $attempt); retrying in 60 s" >&2
+    sleep 60
+    rm -rf "$dir" && mkdir -p "$dir"
+  done
+  return 1
 }
 export -f run_cell discrete corrupt_copy
 export quiver data out steps seeds hidden eval_episodes rate scale
