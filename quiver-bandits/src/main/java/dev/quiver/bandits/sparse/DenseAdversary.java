@@ -1,6 +1,7 @@
 package dev.quiver.bandits.sparse;
 
 import dev.quiver.bandits.regress.Matrices;
+import dev.quiver.core.linalg.Cholesky;
 
 /**
  * A misspecification {@code eta} (with {@code |eta| <= epsilon}) chosen against {@link DenseDesignSearch}:
@@ -28,12 +29,12 @@ public final class DenseAdversary {
         GOptimalDesign design = DenseDesignSearch.design(x);
         int[] support = design.support();
         double[] w = design.weights();
-        double[] info = design.information(x);
+        Cholesky info = GOptimalDesign.factor(design.information(x), d);
         // u_i = V^-1 x_i for the design arms
         double[][] u = new double[support.length][];
         boolean[] inSupport = new boolean[k];
         for (int i = 0; i < support.length; i++) {
-            u[i] = Matrices.solve(info, x[support[i]]);
+            u[i] = info.solve(x[support[i]]);
             inSupport[support[i]] = true;
         }
         double[] lin = new double[k];
@@ -95,7 +96,7 @@ public final class DenseAdversary {
 
     /** The true gap of the dense search's answer on noiseless rewards {@code lin + eta}. */
     private static double noiselessGap(double[][] x, double[] lin, double[] eta, GOptimalDesign design,
-            double[] info) {
+            Cholesky info) {
         int d = x[0].length;
         double[] rhs = new double[d];
         int[] support = design.support();
@@ -107,7 +108,7 @@ public final class DenseAdversary {
                 rhs[j] += w[i] * x[a][j] * r;
             }
         }
-        double[] thetaHat = Matrices.solve(info, rhs);
+        double[] thetaHat = info.solve(rhs);
         int chosen = DesignLeastSquares.argmax(x, thetaHat);
         double best = Double.NEGATIVE_INFINITY;
         for (int a = 0; a < x.length; a++) {

@@ -48,7 +48,7 @@ public final class DesignLeastSquares {
                 rhs[j] += w[i] * vectors[k][j] * rbar;
             }
         }
-        return dev.quiver.bandits.regress.Matrices.solve(design.information(vectors), rhs);
+        return GOptimalDesign.factor(design.information(vectors), m).solve(rhs);
     }
 
     /** Each arm's features restricted to {@code coords}. */

@@ -1,6 +1,8 @@
 package dev.quiver.bandits.sparse;
 
 import dev.quiver.bandits.regress.Matrices;
+import dev.quiver.core.linalg.Cholesky;
+import dev.quiver.core.linalg.JitterLadder;
 
 /**
  * An approximate G-optimal design on a finite set of vectors {@code v_1..v_K} in {@code R^m}: weights
@@ -118,19 +120,17 @@ public record GOptimalDesign(int[] support, double[] weights, double gMax) {
         return v;
     }
 
-    /** The inverse of a symmetric positive-definite matrix (column by column through {@link Matrices#solve}). */
+    /** The inverse of an information matrix {@code V} ({@link #factor}). */
     static double[] invert(double[] a, int m) {
-        double[] inv = new double[m * m];
-        double[] e = new double[m];
-        for (int c = 0; c < m; c++) {
-            java.util.Arrays.fill(e, 0.0);
-            e[c] = 1;
-            double[] col = Matrices.solve(a, e);
-            for (int r = 0; r < m; r++) {
-                inv[r * m + c] = col[r];
-            }
-        }
-        return inv;
+        return factor(a, m).inverse();
+    }
+
+    /**
+     * The Cholesky factor of an information matrix {@code V} (row-major {@code m x m}): positive definite
+     * through the tiny ridge, with {@link JitterLadder#roundingRepair() jitter} should rounding say otherwise.
+     */
+    static Cholesky factor(double[] v, int m) {
+        return Cholesky.factor(v, m, JitterLadder.roundingRepair());
     }
 
     private static void addOuter(double[] v, double[] x, double w) {

@@ -1,6 +1,7 @@
 package dev.quiver.ope.model;
 
 import dev.quiver.core.error.QuiverUserException;
+import dev.quiver.core.linalg.Cholesky;
 import dev.quiver.ope.bandit.data.LoggedBanditData;
 import java.util.Locale;
 import java.util.Objects;
@@ -101,7 +102,7 @@ public record LogisticRewardModel(double lambda, RewardFeatures features, int ma
             }
             h[p * q + p] += 1e-10;
             SparseDesign.symmetrise(h, q);
-            double[] step = Cholesky.solve(h, g, q);
+            double[] step = Cholesky.factor(h, q).solve(g);
             double t = 1;
             double[] next = new double[q];
             double nextLoss = Double.POSITIVE_INFINITY;

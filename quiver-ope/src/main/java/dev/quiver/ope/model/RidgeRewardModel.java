@@ -1,5 +1,6 @@
 package dev.quiver.ope.model;
 
+import dev.quiver.core.linalg.Cholesky;
 import dev.quiver.ope.bandit.data.LoggedBanditData;
 import java.util.Locale;
 import java.util.Objects;
@@ -76,7 +77,7 @@ public record RidgeRewardModel(double lambda, RewardFeatures features) implement
             b[i] -= m * mean[i] * yMean;
         }
         SparseDesign.symmetrise(g, p);
-        double[] beta = Cholesky.solve(g, b, p);
+        double[] beta = Cholesky.factor(g, p).solve(b);
         double intercept = yMean;
         for (int c = 0; c < p; c++) {
             intercept -= mean[c] * beta[c];

@@ -8,6 +8,8 @@ import dev.quiver.bandits.env.Context;
 import dev.quiver.bandits.regress.Matrices;
 import dev.quiver.bandits.regress.OnlineRidge;
 import dev.quiver.core.error.QuiverUserException;
+import dev.quiver.core.linalg.Cholesky;
+import dev.quiver.core.linalg.JitterLadder;
 import dev.quiver.core.seed.Seeds;
 import dev.quiver.ope.bandit.data.LoggedBanditData;
 import dev.quiver.ope.bandit.policy.ActionDistribution;
@@ -196,19 +198,17 @@ public final class BanditCandidates {
                 .rng());
         for (int a = 0; a < k; a++) {
             double[] theta = models[a].theta();
-            double[] l = Matrices.cholesky(models[a].inverse(), p);
+            Cholesky factor = Cholesky.factor(models[a].inverse(), p, JitterLadder.roundingRepair());
+            double[] lz = new double[p];
             for (int s = 0; s < m; s++) {
                 double[] z = new double[p];
                 for (int j = 0; j < p; j++) {
                     z[j] = g.sample();
                 }
+                factor.lowerTimes(z, lz);
                 double[] w = theta.clone();
                 for (int i = 0; i < p; i++) {
-                    double acc = 0;
-                    for (int j = 0; j <= i; j++) {
-                        acc += l[i * p + j] * z[j];
-                    }
-                    w[i] += v * acc;
+                    w[i] += v * lz[i];
                 }
                 draws[s][a] = w;
             }

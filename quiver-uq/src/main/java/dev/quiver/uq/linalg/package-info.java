@@ -1,4 +1,5 @@
 /**
- * Small dense numerical routines in plain Java: Cholesky solves, quickselect order statistics, L-BFGS.
+ * Small numerical routines in plain Java: quickselect order statistics, L-BFGS (Cholesky solves are in
+ * {@link dev.quiver.core.linalg}).
  */
 package dev.quiver.uq.linalg;

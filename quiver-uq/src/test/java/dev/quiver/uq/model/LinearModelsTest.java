@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quiver.core.linalg.Cholesky;
 import dev.quiver.core.seed.Seeds;
 import dev.quiver.uq.Synthetic;
 import dev.quiver.uq.data.Matrix;
 import dev.quiver.uq.data.Standardizer;
-import dev.quiver.uq.linalg.Cholesky;
 import dev.quiver.uq.model.linear.LinearModel;
 import dev.quiver.uq.model.linear.LinearQuantileModel;
 import dev.quiver.uq.model.linear.LinearQuantileRegression;

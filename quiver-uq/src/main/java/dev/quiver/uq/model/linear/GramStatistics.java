@@ -1,7 +1,8 @@
 package dev.quiver.uq.model.linear;
 
+import dev.quiver.core.linalg.Cholesky;
+import dev.quiver.core.linalg.JitterLadder;
 import dev.quiver.uq.data.Matrix;
-import dev.quiver.uq.linalg.Cholesky;
 
 /**
  * The sufficient statistics of (ridge) least squares with an intercept, accumulated around fixed shifts
@@ -137,7 +138,7 @@ final class GramStatistics {
             a[u * m + u] += lambda;
             b[u] = (sxy[j] - n * mx[j] * my) / sd[j];
         }
-        double[] beta = m == 0 ? new double[0] : Cholesky.solveSpd(a, b, m);
+        double[] beta = m == 0 ? new double[0] : Cholesky.factor(a, m, JitterLadder.normalEquations()).solve(b);
         double[] coef = new double[p];
         double intercept = d + my;
         for (int u = 0; u < m; u++) {

@@ -1,9 +1,10 @@
 package dev.quiver.uq.model.linear;
 
+import dev.quiver.core.linalg.Cholesky;
+import dev.quiver.core.linalg.JitterLadder;
 import dev.quiver.core.seed.Seeds;
 import dev.quiver.uq.data.Matrix;
 import dev.quiver.uq.data.Standardizer;
-import dev.quiver.uq.linalg.Cholesky;
 import dev.quiver.uq.model.QuantileModel;
 import dev.quiver.uq.model.QuantileRegressor;
 
@@ -224,7 +225,7 @@ public record LinearQuantileRegression(int maxIterations) implements QuantileReg
                 a[k * q + j] = a[j * q + k];
             }
         }
-        return Cholesky.solveSpd(a, rhs, q);
+        return Cholesky.factor(a, q, JitterLadder.normalEquations()).solve(rhs);
     }
 
     private static double dot(double[] design, int offset, double[] beta, int q) {

@@ -10,10 +10,10 @@ import java.util.List;
 /**
  * Ordinary least squares ({@code lambda = 0}) and ridge regression with an unpenalised intercept, in
  * closed form: the normal equations of the standardised features are solved by Cholesky (a tiny ridge is
- * added only if the features are collinear, see {@link dev.quiver.uq.linalg.Cholesky#solveSpd}). The
- * penalty {@code λ Σ_j (b_j s_j)²} acts on the standardised coefficients ({@code s_j} the feature's
- * standard deviation on the fitting data), as scikit-learn's Ridge after StandardScaler; OLS does not
- * depend on the scaling. Deterministic (the seeds are unused).
+ * added only if the features are collinear, see
+ * {@link dev.quiver.core.linalg.JitterLadder#normalEquations}). The penalty {@code λ Σ_j (b_j s_j)²} acts
+ * on the standardised coefficients ({@code s_j} the feature's standard deviation on the fitting data), as
+ * scikit-learn's Ridge after StandardScaler; OLS does not depend on the scaling. Deterministic (the seeds are unused).
  *
  * <p>{@link #fitLeavingOut} down-dates the sufficient statistics instead of refitting: the same models
  * as refitting on each complement (up to rounding), at O(p²) per left-out row plus one O(p³) solve per
