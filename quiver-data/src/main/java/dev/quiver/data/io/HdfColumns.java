@@ -7,9 +7,12 @@ import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import io.jhdf.object.datatype.EnumDataType;
+import java.io.IOException;
 import java.lang.reflect.Array;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
@@ -27,13 +30,22 @@ final class HdfColumns {
     record FloatColumn(float[] values, int rows, int width) {
     }
 
-    /** Opens an HDF5 file, reporting a missing or unreadable file as a user error. */
+    /**
+     * Opens an HDF5 file, reporting a missing or unreadable file as a user error.
+     *
+     * <p>A file below 2 GiB is memory-mapped once as a whole and read from that buffer. Opened by path, jhdf maps
+     * every dataset it reads separately, and those mappings are released only when the garbage collector gets to
+     * them: a file of tens of thousands of short episodes (a dynamics-corrupted copy is split at every corrupted
+     * step) then exhausts the kernel's limit on mappings per process ({@code vm.max_map_count}, 65,530 by
+     * default) and the JVM dies with "insufficient memory" while gigabytes are free. Larger files are opened by
+     * path.
+     */
     static HdfFile open(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new QuiverUserException("file " + file + ": not found (expected an HDF5 file)");
         }
         try {
-            HdfFile h = new HdfFile(file);
+            HdfFile h = openMapped(file);
             // touch the root group now so a damaged file fails here, not halfway through the read
             h.getChildren();
             return h;
@@ -42,6 +54,18 @@ final class HdfColumns {
         } catch (RuntimeException e) {
             throw new QuiverUserException("file " + file + ": not a readable HDF5 file (truncated or corrupted?): "
                     + e, e);
+        }
+    }
+
+    private static HdfFile openMapped(Path file) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size >= Integer.MAX_VALUE) {
+                return new HdfFile(file);
+            }
+            return HdfFile.fromByteBuffer(channel.map(FileChannel.MapMode.READ_ONLY, 0, size));
+        } catch (IOException e) {
+            throw new QuiverUserException("file " + file + ": cannot be read: " + e.getMessage(), e);
         }
     }
 
