@@ -16,26 +16,29 @@
 #
 # Usage: bench/make-datasets.sh [OUT_DIR [ENV ...]]
 #   OUT_DIR  default: datasets
-#   ENV      default: CartPole-v1 Pendulum-v1 MountainCarContinuous-v0
+#   ENV      default: CartPole-v1 Pendulum-v1 MountainCarContinuous-v0 Acrobot-v1 MountainCar-v0 (every env with
+#            a tuned agent config in configs/; other envs: quiver data collect directly)
 # Environment variables:
 #   EPISODES=N           episodes per collected dataset (default 100; the 1% mixture needs at least 50)
 #   SEED=S               root seed (default 0): training runs use S, dataset k (random 1, medium 2, expert 3,
 #                        mix-1 4, mix-5 5, mix-10 6) is collected with seed 1000 S + k, so the datasets do not
 #                        share episodes
 #   FORMAT=minari|d4rl   minari (default): one directory per dataset; d4rl: one NAME.hdf5 file per dataset
+#   QUIVER=PATH          the quiver launcher to use (default: the repository's ./quiver)
 #   QUICK=1              smoke test: 1/25 of the training steps and 50 episodes (the agents are then far from
 #                        medium or expert; only the pipeline is checked)
 # Outputs that exist are kept (quiver never overwrites a dataset): delete OUT_DIR/ENV to remake an env.
 # Wall time on 2 busy cores, full settings: CartPole-v1 about 3.5 min, Pendulum-v1 about 6 min,
-# MountainCarContinuous-v0 about 6.5 min (measured returns in docs/datasets.md).
+# MountainCarContinuous-v0 about 6.5 min, Acrobot-v1 about 4 min, MountainCar-v0 about 5 min (measured returns
+# in docs/datasets.md).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-quiver="$root/quiver"
+quiver="${QUIVER:-$root/quiver}"
 out="${1:-datasets}"
 shift || true
 envs=("$@")
-[ ${#envs[@]} -gt 0 ] || envs=(CartPole-v1 Pendulum-v1 MountainCarContinuous-v0)
+[ ${#envs[@]} -gt 0 ] || envs=(CartPole-v1 Pendulum-v1 MountainCarContinuous-v0 Acrobot-v1 MountainCar-v0)
 quick="${QUICK:-0}"
 episodes="${EPISODES:-$([ "$quick" = 1 ] && echo 50 || echo 100)}"
 seed="${SEED:-0}"
@@ -54,7 +57,10 @@ settings() {
     CartPole-v1) algo=dqn; expert_steps=50000; replay_steps=20000; medium_epsilon=0.3 ;;
     Pendulum-v1) algo=td3; expert_steps=20000; replay_steps=13000; medium_epsilon=0.75 ;;
     MountainCarContinuous-v0) algo=td3; expert_steps=50000; replay_steps=25000; medium_epsilon=0.8 ;;
-    *) echo "make-datasets.sh: no settings for env '$1' (known: CartPole-v1 Pendulum-v1 MountainCarContinuous-v0)" >&2
+    Acrobot-v1) algo=dqn; expert_steps=100000; replay_steps=10000; medium_epsilon=0.8 ;;
+    MountainCar-v0) algo=dqn; expert_steps=120000; replay_steps=60000; medium_epsilon=0.15 ;;
+    *) echo "make-datasets.sh: no settings for env '$1' (known: CartPole-v1 Pendulum-v1 MountainCarContinuous-v0" \
+         "Acrobot-v1 MountainCar-v0)" >&2
        exit 2 ;;
   esac
   config="$root/configs/$algo/$1.yaml"
