@@ -5,13 +5,12 @@ import dev.quiver.uq.conformal.PredictionSets;
 import dev.quiver.uq.conformal.classification.ApsScore;
 import dev.quiver.uq.conformal.classification.ConformalSets;
 import dev.quiver.uq.conformal.classification.LacScore;
-import dev.quiver.uq.data.DataSplit;
+import dev.quiver.uq.data.FourWaySplit;
 import dev.quiver.uq.data.Matrix;
 import dev.quiver.uq.data.Standardizer;
 import dev.quiver.uq.data.TabularDataset;
 import dev.quiver.uq.model.Classifier;
 import dev.quiver.uq.model.ClassifierModel;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -60,35 +59,12 @@ public record AbstentionStudy(Classifier classifier, ConformalAbstentionPolicy p
             throw new IllegalArgumentException("the abstention study needs a classification data set");
         }
         long start = System.nanoTime();
-        int n = data.size();
-        int[] pool = null;
-        if (maxRows > 0 && maxRows < n) {
-            pool = Arrays.copyOf(DataSplit.permutation(n, seeds.child("subsample").rng()), maxRows);
-        }
-        int used = pool == null ? n : pool.length;
-        int[] perm = DataSplit.permutation(used, seeds.child("split").rng());
-        int nTest = (int) Math.ceil(testFraction * used - 1e-9);
-        int rest = used - nTest;
-        int nPolicy = (int) Math.ceil(policyFraction * rest - 1e-9);
-        int nCal = (int) Math.ceil(calibrationFraction * rest - 1e-9);
-        int nTrain = rest - nPolicy - nCal;
-        if (nTrain < 2 || nTest < 1) {
-            throw new IllegalArgumentException("too few rows (" + used + ") for training, policy, calibration and test"
-                    + " parts");
-        }
-        int[][] parts = {Arrays.copyOfRange(perm, 0, nTrain), Arrays.copyOfRange(perm, nTrain, nTrain + nPolicy),
-            Arrays.copyOfRange(perm, nTrain + nPolicy, rest), Arrays.copyOfRange(perm, rest, used)};
-        if (pool != null) {
-            for (int[] p : parts) {
-                for (int i = 0; i < p.length; i++) {
-                    p[i] = pool[p[i]];
-                }
-            }
-        }
-        TabularDataset train = data.select(parts[0]);
-        TabularDataset pol = data.select(parts[1]);
-        TabularDataset cal = data.select(parts[2]);
-        TabularDataset test = data.select(parts[3]);
+        FourWaySplit split = FourWaySplit.random(data.size(), maxRows, testFraction, policyFraction, calibrationFraction,
+                "policy", seeds);
+        TabularDataset train = data.select(split.train());
+        TabularDataset pol = data.select(split.stage());
+        TabularDataset cal = data.select(split.calibration());
+        TabularDataset test = data.select(split.test());
         int k = data.classNames().size();
         ClassifierModel model = classifier.fit(train.features(), train.labels(), k, seeds.child("model"));
         Standardizer std = Standardizer.fit(train.features());
@@ -126,7 +102,7 @@ public record AbstentionStudy(Classifier classifier, ConformalAbstentionPolicy p
             }
             shares.put(learned.arms().label(a), (double) c / arms.length);
         }
-        return new AbstentionSplit(nTrain, nPolicy, nCal, nTest, metrics, calibrated.missCost(), shares,
+        return new AbstentionSplit(train.size(), pol.size(), cal.size(), test.size(), metrics, calibrated.missCost(), shares,
                 (System.nanoTime() - start) / 1e9);
     }
 

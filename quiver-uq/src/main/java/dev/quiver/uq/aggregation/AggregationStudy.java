@@ -1,7 +1,7 @@
 package dev.quiver.uq.aggregation;
 
 import dev.quiver.core.seed.Seeds;
-import dev.quiver.uq.data.DataSplit;
+import dev.quiver.uq.data.FourWaySplit;
 import dev.quiver.uq.data.TabularDataset;
 import dev.quiver.uq.model.QuantileModel;
 import dev.quiver.uq.model.QuantileRegressor;
@@ -81,35 +81,12 @@ public record AggregationStudy(double[] levels, List<BaseModel> baseModels, Glob
     /** Runs one split with the seeds of that split. */
     public AggregationSplit run(TabularDataset data, Seeds seeds) {
         long start = System.nanoTime();
-        int n = data.size();
-        int[] pool = null;
-        if (maxRows > 0 && maxRows < n) {
-            pool = Arrays.copyOf(DataSplit.permutation(n, seeds.child("subsample").rng()), maxRows);
-        }
-        int used = pool == null ? n : pool.length;
-        int[] perm = DataSplit.permutation(used, seeds.child("split").rng());
-        int nTest = (int) Math.ceil(testFraction * used - 1e-9);
-        int rest = used - nTest;
-        int nAgg = (int) Math.ceil(aggregationFraction * rest - 1e-9);
-        int nCal = (int) Math.ceil(calibrationFraction * rest - 1e-9);
-        int nTrain = rest - nAgg - nCal;
-        if (nTrain < 2 || nTest < 1) {
-            throw new IllegalArgumentException("too few rows (" + used + ") for training, aggregation, calibration and"
-                    + " test parts");
-        }
-        int[][] parts = {Arrays.copyOfRange(perm, 0, nTrain), Arrays.copyOfRange(perm, nTrain, nTrain + nAgg),
-            Arrays.copyOfRange(perm, nTrain + nAgg, rest), Arrays.copyOfRange(perm, rest, used)};
-        if (pool != null) {
-            for (int[] p : parts) {
-                for (int i = 0; i < p.length; i++) {
-                    p[i] = pool[p[i]];
-                }
-            }
-        }
-        TabularDataset train = data.select(parts[0]);
-        TabularDataset agg = data.select(parts[1]);
-        TabularDataset cal = data.select(parts[2]);
-        TabularDataset test = data.select(parts[3]);
+        FourWaySplit split = FourWaySplit.random(data.size(), maxRows, testFraction, aggregationFraction, calibrationFraction,
+                "aggregation", seeds);
+        TabularDataset train = data.select(split.train());
+        TabularDataset agg = data.select(split.stage());
+        TabularDataset cal = data.select(split.calibration());
+        TabularDataset test = data.select(split.test());
         List<QuantileModel> fitted = new ArrayList<>();
         for (int j = 0; j < baseModels.size(); j++) {
             fitted.add(baseModels.get(j).regressor().fit(train.features(), train.target(), levels,
@@ -148,7 +125,7 @@ public record AggregationStudy(double[] levels, List<BaseModel> baseModels, Glob
             scores.put("local-" + local.granularity().cliName(), score(a.aggregate(test.features(), bTest), yTest,
                     a.aggregate(cal.features(), bCal), yCal));
         }
-        return new AggregationSplit(nTrain, nAgg, nCal, nTest, scores, shares, selected,
+        return new AggregationSplit(train.size(), agg.size(), cal.size(), test.size(), scores, shares, selected,
                 (System.nanoTime() - start) / 1e9);
     }
 
