@@ -1,7 +1,14 @@
 package dev.quiver.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
 /**
@@ -26,6 +33,27 @@ public record CliRun(int code, String out, String err) {
         commandLine.setErr(new PrintWriter(err, true));
         int code = commandLine.execute(args);
         return new CliRun(code, out.toString(), err.toString());
+    }
+
+    /**
+     * Runs {@code quiver ARGS} (a {@code --help} request) and asserts that it exits 0, prints a usage message and
+     * makes picocli report nothing on {@code System.err} (it warns there about an unescaped '%' in a description).
+     */
+    public static CliRun assertCleanHelp(String... args) {
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream tracer = new ByteArrayOutputStream();
+        CliRun r;
+        try {
+            System.setErr(new PrintStream(tracer, true, StandardCharsets.UTF_8));
+            r = run(args);
+        } finally {
+            System.setErr(stderr);
+        }
+        String what = String.join(" ", args);
+        assertEquals(0, r.code(), what + ": " + r);
+        assertTrue(r.out().contains("Usage:"), what + ": " + r);
+        assertFalse(tracer.toString(StandardCharsets.UTF_8).contains("picocli WARN"), what + ": " + tracer);
+        return r;
     }
 
     @Override

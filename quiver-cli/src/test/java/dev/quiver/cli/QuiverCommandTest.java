@@ -40,20 +40,7 @@ class QuiverCommandTest {
                 new String[] {"envs", "verify", "--help"}, new String[] {"envs", "tour", "--help"},
                 new String[] {"demo", "--help"}, new String[] {"run", "--help"},
                 new String[] {"bench", "--help"}, new String[] {"bench", "envs", "--help"})) {
-            java.io.PrintStream stderr = System.err;
-            java.io.ByteArrayOutputStream tracer = new java.io.ByteArrayOutputStream();
-            CliRun r;
-            try {
-                System.setErr(new java.io.PrintStream(tracer, true, java.nio.charset.StandardCharsets.UTF_8));
-                r = run(args);
-            } finally {
-                System.setErr(stderr);
-            }
-            assertEquals(0, r.code(), String.join(" ", args) + ": " + r);
-            assertTrue(r.out().contains("Usage:"), r.toString());
-            // picocli reports unescaped '%' in descriptions on stderr
-            assertFalse(tracer.toString(java.nio.charset.StandardCharsets.UTF_8).contains("picocli WARN"),
-                    String.join(" ", args) + ": " + tracer);
+            CliRun.assertCleanHelp(args);
         }
         CliRun r = run("envs", "run", "--help");
         assertTrue(r.out().contains("gamma = 1"), "run --help must say optimal uses gamma = 1: " + r);

@@ -9,9 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -108,18 +105,7 @@ class BanditCommandTest {
     void helpHasNoPicocliWarnings() {
         for (String[] args : List.of(new String[] {"bandit", "--help"}, new String[] {"bandit", "simulate", "--help"},
                 new String[] {"bandit", "sparse", "--help"})) {
-            PrintStream stderr = System.err;
-            ByteArrayOutputStream tracer = new ByteArrayOutputStream();
-            CliRun r;
-            try {
-                System.setErr(new PrintStream(tracer, true, StandardCharsets.UTF_8));
-                r = run(args);
-            } finally {
-                System.setErr(stderr);
-            }
-            assertEquals(0, r.code(), r.toString());
-            assertTrue(r.out().contains("Usage:"), r.toString());
-            assertFalse(tracer.toString(StandardCharsets.UTF_8).contains("picocli WARN"), tracer.toString());
+            CliRun.assertCleanHelp(args);
         }
     }
 }
