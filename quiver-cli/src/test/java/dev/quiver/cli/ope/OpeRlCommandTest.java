@@ -44,21 +44,17 @@ class OpeRlCommandTest {
         return CliRun.run(cl, args);
     }
 
-    static CliRun quiver(String... args) {
-        return CliRun.run(args);
-    }
-
     @BeforeAll
     static void checkpointAndData() {
         Path run = dir.resolve("run");
-        CliRun t = quiver("train", "dqn", "--env", "CartPole-v1", "--steps", "300", "--seed", "1", "--set",
+        CliRun t = CliRun.run("train", "dqn", "--env", "CartPole-v1", "--steps", "300", "--seed", "1", "--set",
                 "learning_starts=100", "--set", "hidden=16,16", "--eval-episodes", "1", "--eval-every", "0",
                 "--no-progress", "--out", run.toString());
         assertEquals(0, t.code(), t.toString());
         checkpoint = run.resolve("seed-1");
         data = dir.resolve("cartpole-eps03");
-        CliRun c = quiver("data", "collect", "--policy", checkpoint.toString(), "--episodes", "6", "--epsilon", "0.3",
-                "--seed", "2", "--out", data.toString());
+        CliRun c = CliRun.run("data", "collect", "--policy", checkpoint.toString(), "--episodes", "6", "--epsilon",
+                "0.3", "--seed", "2", "--out", data.toString());
         assertEquals(0, c.code(), c.toString());
     }
 
